@@ -1,0 +1,35 @@
+/**
+ * An INTERACTION_RESOURCE_FACT row as the harness sees it: one attempt by one resource to start,
+ * handle, or mediate-and-handle an interaction, with its technical descriptor.
+ * Field names are the event-log contract's output (../shared/spec/event-log.md, "Output").
+ */
+export type ResourceType = "Agent" | "Queue" | "Strategy";
+
+export interface IrfRow {
+  /** The interaction id (MEDIA_SERVER_IXN_GUID in production). */
+  interaction: string;
+  /** Ordinal within the interaction, from 1, in order of the attempts' start. */
+  irf: number;
+  resource: string;
+  resourceType: ResourceType;
+  role: string;
+  result: string;
+  /** RESULT_REASON; `Unspecified` when none applies. */
+  reason: string;
+  /** ROLE_REASON; always `Unspecified` until a value is documented. */
+  roleReason: string;
+  /** RFC 3339 timestamps of the attempt. */
+  start: string;
+  end: string;
+  /** Time the resource was alerted before it joined or the attempt ended (agents only). */
+  alertingMs: number;
+  /** Time the resource handled the interaction after joining (agents only). */
+  handlingMs: number;
+  /** Time the interaction spent in mediation within this attempt (queue and strategy IRFs). */
+  mediationMs: number;
+  /** The IRF ordinal of the agent who transferred or conferenced this one in, if any. */
+  receivedFrom: number | null;
+}
+
+/** The part of a row that a feature's expected-IRF table states. */
+export type IrfExpectation = Pick<IrfRow, "irf" | "resource" | "role" | "result" | "reason">;
