@@ -1,0 +1,304 @@
+/**
+ * One interaction's state while its events stream by. It keeps only what is still open (the
+ * current queue or strategy, each agent's current attempt) plus the attempts that have ended,
+ * which become IRF rows when the interaction stops. Inconsistent logs (an agent who was never
+ * invited, time going backwards) are rejected here, naming the line and field.
+ */
+import type { IrfRow, ResourceType } from "../domain/irf";
+import { InputError } from "../errors";
+import type { AgentInvited, ChatEvent, EventSource, StoppedBy } from "../eventlog/events";
+import * as rules from "./outcome-rules";
+import { roleOf } from "./role-rule";
+
+/** One resource's attempt: an IRF in the making. */
+interface Attempt {
+  /** Order of creation, to break ties between attempts that start at the same instant. */
+  seq: number;
+  resource: string;
+  resourceType: ResourceType;
+  startTs: string;
+  start: number;
+  invite: AgentInvited | undefined;
+  /** The attempt of the agent who invited this one (transfer, conference, consultation). */
+  invitedBy: Attempt | undefined;
+  joined: number | undefined;
+  /** Set when a transfer this agent started has been accepted by its target. */
+  transferAccepted: boolean;
+  role: string;
+  result: string;
+  reason: string;
+  endTs: string;
+  end: number;
+  ordinal: number;
+}
+
+interface Location {
+  name: string;
+  sinceTs: string;
+  since: number;
+}
+
+export class InteractionState {
+  readonly id: string;
+  private lastTime = Number.NEGATIVE_INFINITY;
+  private queue: Location | undefined;
+  private strategy: Location | undefined;
+  private readonly agents = new Map<string, Attempt>();
+  private readonly ended: Attempt[] = [];
+  private seq = 0;
+
+  constructor(first: ChatEvent, source: EventSource) {
+    this.id = first.interaction;
+    if (first.event !== "EventInteractionSubmitted") {
+      throw new InputError(
+        source.file,
+        source.line,
+        "event",
+        `interaction "${first.interaction}" starts with ${first.event}; its first event must be EventInteractionSubmitted (or the interaction was already stopped)`,
+      );
+    }
+  }
+
+  /** The number of agent attempts still open (alerting or joined). */
+  get openAttempts(): number {
+    return this.agents.size;
+  }
+
+  /** Applies one event; returns the interaction's IRF rows when this event stopped it. */
+  apply(e: ChatEvent, time: number, source: EventSource): IrfRow[] | undefined {
+    if (time < this.lastTime) {
+      throw new InputError(
+        source.file,
+        source.line,
+        "ts",
+        `${e.ts} is earlier than the previous event of interaction "${this.id}"; events must be in time order within an interaction`,
+      );
+    }
+    this.lastTime = time;
+    switch (e.event) {
+      case "EventInteractionSubmitted":
+        if (this.seq > 0 || this.queue !== undefined) {
+          throw new InputError(
+            source.file,
+            source.line,
+            "event",
+            `interaction "${this.id}" was already submitted`,
+          );
+        }
+        // The contract: "the media server created the interaction and submitted it to queue".
+        this.queue = { name: e.queue, sinceTs: e.ts, since: time };
+        return undefined;
+      case "EventPlacedInQueue":
+        // Re-entering the queue it is already in (submission is followed by this event) keeps
+        // the original entry time: the MSF runs from the first entry.
+        if (this.queue?.name !== e.queue) this.queue = { name: e.queue, sinceTs: e.ts, since: time };
+        this.strategy = undefined;
+        return undefined;
+      case "EventTakenFromQueue":
+        if (this.queue?.name !== e.queue) {
+          const where = this.queue ? `it is in "${this.queue.name}"` : "it is in no queue";
+          throw new InputError(
+            source.file,
+            source.line,
+            "queue",
+            `interaction "${this.id}" is not in queue "${e.queue}" (${where})`,
+          );
+        }
+        this.queue = undefined;
+        this.strategy = { name: e.strategy, sinceTs: e.ts, since: time };
+        return undefined;
+      case "EventAgentInvited":
+        this.invite(e, time, source);
+        return undefined;
+      case "EventPartyAdded":
+        this.join(e.agent, time, source);
+        return undefined;
+      case "EventRejected": {
+        const a = this.alerting(e.agent, source, "reject");
+        this.close(a, rules.invitationRejected(roleOf(inviteOf(a), false)), e.ts, time);
+        return undefined;
+      }
+      case "EventRevoked": {
+        const a = this.attempt(e.agent, source);
+        if (a.joined === undefined)
+          this.close(a, rules.invitationRevoked(roleOf(inviteOf(a), false)), e.ts, time);
+        else this.close(a, rules.revokedWhileHandling(), e.ts, time);
+        return undefined;
+      }
+      case "EventPartyRemoved": {
+        const a = this.attempt(e.agent, source);
+        if (a.joined === undefined) {
+          throw new InputError(
+            source.file,
+            source.line,
+            "agent",
+            `${e.agent} leaves interaction "${this.id}" without having joined it`,
+          );
+        }
+        this.close(a, a.transferAccepted ? rules.transferredAway() : rules.completed(), e.ts, time);
+        return undefined;
+      }
+      case "EventProcessingStopped":
+        return this.stop(e.by, e.ts, time);
+    }
+  }
+
+  /** The IRFs that have ended so far, for a log that ends before the interaction does. */
+  endedRows(): IrfRow[] {
+    return this.toRows(this.ended);
+  }
+
+  private invite(e: AgentInvited, time: number, source: EventSource): void {
+    if (this.agents.has(e.agent)) {
+      throw new InputError(
+        source.file,
+        source.line,
+        "agent",
+        `${e.agent} is already in interaction "${this.id}"`,
+      );
+    }
+    let invitedBy: Attempt | undefined;
+    if (e.from !== undefined) {
+      invitedBy = this.agents.get(e.from);
+      if (invitedBy?.joined === undefined) {
+        throw new InputError(
+          source.file,
+          source.line,
+          "from",
+          `${e.from} has not joined interaction "${this.id}" and cannot invite ${e.agent}`,
+        );
+      }
+    }
+    this.agents.set(e.agent, {
+      ...this.newAttempt(e.agent, "Agent", e.ts, time),
+      invite: e,
+      invitedBy,
+    });
+  }
+
+  private join(agent: string, time: number, source: EventSource): void {
+    const a = this.alerting(agent, source, "accept");
+    a.joined = time;
+    // Once an agent accepts, the strategy that delivered the invitation is done routing.
+    this.strategy = undefined;
+    // Seed 1.3: the transferring agent's IRF becomes Transferred once the target accepts.
+    if (a.invite?.purpose === "transfer" && a.invitedBy !== undefined) a.invitedBy.transferAccepted = true;
+  }
+
+  private stop(by: StoppedBy, ts: string, time: number): IrfRow[] {
+    const engaged = this.agents.size > 0;
+    for (const a of [...this.agents.values()]) {
+      this.close(a, a.joined === undefined ? rules.stoppedWhileAlerting(by) : rules.completed(), ts, time);
+    }
+    // Mediation resources get an IRF only when the interaction ends in mediation.
+    if (!engaged && this.strategy !== undefined) {
+      this.mediation(this.strategy, "Strategy", rules.STRATEGY_ROLE, rules.stoppedWhileRouting(by), ts, time);
+    } else if (!engaged && this.queue !== undefined) {
+      this.mediation(this.queue, "Queue", rules.QUEUE_ROLE, rules.stoppedInQueue(by), ts, time);
+    }
+    return this.toRows(this.ended);
+  }
+
+  private mediation(
+    at: Location,
+    type: ResourceType,
+    role: string,
+    o: rules.Outcome,
+    ts: string,
+    time: number,
+  ): void {
+    const a = this.newAttempt(at.name, type, at.sinceTs, at.since);
+    a.role = role;
+    a.result = o.result;
+    a.reason = o.reason;
+    a.endTs = ts;
+    a.end = time;
+    this.ended.push(a);
+  }
+
+  private close(a: Attempt, o: rules.Outcome, ts: string, time: number): void {
+    a.role = roleOf(inviteOf(a), a.joined !== undefined);
+    a.result = o.result;
+    a.reason = o.reason;
+    a.endTs = ts;
+    a.end = time;
+    this.agents.delete(a.resource);
+    this.ended.push(a);
+  }
+
+  private newAttempt(resource: string, resourceType: ResourceType, startTs: string, start: number): Attempt {
+    return {
+      seq: this.seq++,
+      resource,
+      resourceType,
+      startTs,
+      start,
+      invite: undefined,
+      invitedBy: undefined,
+      joined: undefined,
+      transferAccepted: false,
+      role: "",
+      result: "",
+      reason: "",
+      endTs: "",
+      end: 0,
+      ordinal: 0,
+    };
+  }
+
+  private attempt(agent: string, source: EventSource): Attempt {
+    const a = this.agents.get(agent);
+    if (a === undefined) {
+      throw new InputError(
+        source.file,
+        source.line,
+        "agent",
+        `${agent} was never invited into interaction "${this.id}" (or has already left it)`,
+      );
+    }
+    return a;
+  }
+
+  private alerting(agent: string, source: EventSource, action: string): Attempt {
+    const a = this.attempt(agent, source);
+    if (a.joined !== undefined) {
+      throw new InputError(
+        source.file,
+        source.line,
+        "agent",
+        `${agent} cannot ${action} an invitation: already joined interaction "${this.id}"`,
+      );
+    }
+    return a;
+  }
+
+  /** IRF order: by start time, then by the order the attempts began. */
+  private toRows(attempts: readonly Attempt[]): IrfRow[] {
+    const ordered = [...attempts].sort((x, y) => x.start - y.start || x.seq - y.seq);
+    ordered.forEach((a, i) => {
+      a.ordinal = i + 1;
+    });
+    return ordered.map((a) => ({
+      interaction: this.id,
+      irf: a.ordinal,
+      resource: a.resource,
+      resourceType: a.resourceType,
+      role: a.role,
+      result: a.result,
+      reason: a.reason,
+      roleReason: "Unspecified",
+      start: a.startTs,
+      end: a.endTs,
+      alertingMs: a.resourceType === "Agent" ? (a.joined ?? a.end) - a.start : 0,
+      handlingMs: a.joined === undefined ? 0 : a.end - a.joined,
+      mediationMs: a.resourceType === "Agent" ? 0 : a.end - a.start,
+      // An inviter whose attempt had not ended is not numbered yet (log cut short): null.
+      receivedFrom: a.invitedBy && a.invitedBy.ordinal > 0 ? a.invitedBy.ordinal : null,
+    }));
+  }
+}
+
+function inviteOf(a: Attempt): AgentInvited {
+  if (a.invite === undefined) throw new Error(`internal: agent attempt ${a.resource} has no invitation`);
+  return a.invite;
+}

@@ -1,0 +1,90 @@
+/** Logs that are valid line by line but inconsistent as a chat are rejected, naming line and field. */
+import { test } from "node:test";
+import { expect } from "chai";
+import { classifyEvents } from "../../src/classifier/classify";
+import { InputError } from "../../src/errors";
+import type { ChatEvent } from "../../src/eventlog/events";
+import { ChatLog } from "../support/chat-log";
+
+function rejection(events: ChatEvent[]): InputError {
+  try {
+    classifyEvents(events, "chat.jsonl");
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("the log was accepted");
+}
+
+test("an event before the interaction was submitted", () => {
+  const e = rejection(new ChatLog().add("EventPartyAdded", { agent: "Agent1" }).events);
+  expect(e.message).to.match(
+    /^chat\.jsonl:1: field "event": interaction "chat-1" starts with EventPartyAdded/,
+  );
+});
+
+test("time going backwards within an interaction", () => {
+  const events = new ChatLog().submitted().routedTo("Agent1").events;
+  const late = { ...events[3], ts: "2026-03-02T08:59:00.000Z" } as ChatEvent;
+  const e = rejection([...events.slice(0, 3), late]);
+  expect([e.line, e.field]).to.deep.equal([4, "ts"]);
+  expect(e.message).to.contain("earlier than the previous event");
+});
+
+test("an agent who was never invited accepts", () => {
+  const e = rejection(
+    new ChatLog().submitted().routedTo("Agent1").add("EventPartyAdded", { agent: "Agent9" }).events,
+  );
+  expect([e.line, e.field]).to.deep.equal([5, "agent"]);
+  expect(e.message).to.contain("Agent9 was never invited");
+});
+
+test("an agent leaves without having joined", () => {
+  const e = rejection(
+    new ChatLog().submitted().routedTo("Agent1").add("EventPartyRemoved", { agent: "Agent1" }).events,
+  );
+  expect(e.field).to.equal("agent");
+  expect(e.message).to.contain("without having joined");
+});
+
+test("a transfer from an agent who is not in the chat", () => {
+  const log = new ChatLog()
+    .submitted()
+    .routedTo("Agent1")
+    .add("EventAgentInvited", { agent: "Agent2", purpose: "transfer", from: "Agent1" });
+  const e = rejection(log.events);
+  expect([e.line, e.field]).to.deep.equal([5, "from"]);
+});
+
+test("taking the chat from a queue it is not in", () => {
+  const e = rejection(
+    new ChatLog().submitted().add("EventTakenFromQueue", { queue: "Other", strategy: "S" }).events,
+  );
+  expect([e.line, e.field]).to.deep.equal([3, "queue"]);
+  expect(e.message).to.contain('it is in "Chat_Inbound"');
+});
+
+test("inviting an agent twice", () => {
+  const e = rejection(
+    new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventAgentInvited", { agent: "Agent1", purpose: "route" }).events,
+  );
+  expect(e.message).to.contain("already in interaction");
+});
+
+test("submitting the same interaction twice", () => {
+  const e = rejection(new ChatLog().submitted().submitted().events);
+  expect([e.line, e.field]).to.deep.equal([3, "event"]);
+});
+
+test("an event after the interaction stopped", () => {
+  const log = new ChatLog()
+    .submitted()
+    .add("EventProcessingStopped", { by: "customer" })
+    .add("EventPlacedInQueue", { queue: "Chat_Inbound" });
+  const e = rejection(log.events);
+  expect(e.line).to.equal(4);
+  expect(e.message).to.contain("already stopped");
+});
