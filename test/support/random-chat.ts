@@ -13,7 +13,7 @@ type Where = "queue" | "strategy" | "agents";
 /** Builds a whole interaction (always stopped) from a list of choices. */
 export function walkChat(id: string, start: number, choices: readonly number[]): ChatEvent[] {
   const log = new ChatLog(id, start).submitted();
-  let where: Where = "queue";
+  const at: { where: Where } = { where: "queue" };
   const alerting = new Set<string>();
   const joined = new Set<string>();
   const pick = <T>(items: readonly T[], c: number): T => items[c % items.length] as T;
@@ -21,13 +21,13 @@ export function walkChat(id: string, start: number, choices: readonly number[]):
 
   for (const c of choices) {
     const options: (() => void)[] = [];
-    if (where === "queue") {
+    if (at.where === "queue") {
       options.push(() => {
         log.add("EventTakenFromQueue", { queue: "Chat_Inbound", strategy: "RouteInboundChat" }, 1 + (c % 5));
-        where = "strategy";
+        at.where = "strategy";
       });
     }
-    if (where === "strategy" && alerting.size === 0 && free().length > 0) {
+    if (at.where === "strategy" && alerting.size === 0 && free().length > 0) {
       options.push(() => {
         const agent = pick(free(), c);
         log.add("EventAgentInvited", { agent, purpose: "route" }, 1);
@@ -39,14 +39,14 @@ export function walkChat(id: string, start: number, choices: readonly number[]):
         log.add("EventPartyAdded", { agent }, 1 + (c % 9));
         alerting.delete(agent);
         joined.add(agent);
-        where = "agents";
+        at.where = "agents";
       });
       options.push(() => {
         log.add(c % 2 === 0 ? "EventRevoked" : "EventRejected", { agent }, 30);
         alerting.delete(agent);
-        if (where === "strategy" && joined.size === 0) {
+        if (at.where === "strategy" && joined.size === 0) {
           log.add("EventPlacedInQueue", { queue: "Chat_Inbound" }, 0);
-          where = "queue";
+          at.where = "queue";
         }
       });
     }
