@@ -264,6 +264,14 @@ export class ChatScript {
     return this.after(period);
   }
 
+  /** Time passes while two agents chat with each other, as in a consultation the customer does not see. */
+  agentChatsWith(agent: AgentName, other: AgentName): this {
+    const cannot = `${agent} cannot chat with ${other}`;
+    this.requireOngoing(cannot);
+    this.requireJoined(other, cannot);
+    return this.agentChats(agent);
+  }
+
   /** The agent leaves a chat that another agent stays in. */
   agentLeaves(agent: AgentName): this {
     const cannot = `${agent} cannot leave the chat`;

@@ -1,0 +1,23 @@
+@chat @flow-2 @verified
+Feature: Agent invited into chat and invitation revoked
+
+  > The diagram shows the outcome of a chat interaction that a routing strategy routes to an
+  > agent, who does not accept the invitation. The chat interaction is returned to the
+  > interaction queue so that other routing targets can be evaluated.
+  >
+  > Technical Descriptors illustrated: RoutedTo/Redirected [Revoked]
+
+  Source: Genesys Info Mart User's Guide, "Chat Interactions" (12/16/2025), section 1.2 "Agent invited into chat and invitation revoked".
+
+  The story ends with the chat back in the interaction queue: what happens next is another
+  routing attempt, outside this flow, so Agent1's IRF is the only one recorded so far.
+
+  @id:chat-invitation-revoked
+  Scenario: The routed agent does not answer and the chat goes back to the queue
+    Given a customer starts a chat in the interaction queue "Chat_Inbound"
+    When the strategy "RouteInboundChat" routes the chat to Agent1
+    And Agent1 does not accept the invitation before the delivering timeout
+    And the chat returns to the interaction queue "Chat_Inbound"
+    Then Info Mart records exactly these IRFs:
+      | IRF | resource | role     | result     | reason  |
+      | 1   | Agent1   | RoutedTo | Redirected | Revoked |

@@ -1,0 +1,27 @@
+@chat @flow-4 @verified
+Feature: Agent's attempt to transfer chat to another agent fails
+
+  > The diagram shows the outcome of an unsuccessful attempt to transfer a chat interaction to
+  > another agent.
+  >
+  > The interaction is routed to Agent 1. Agent 1 accepts the invitation into the interaction
+  > and chats with the customer (IRF1). Agent 1 then attempts to transfer the chat interaction
+  > to Agent 2. Agent 2 does not accept the invitation (IRF2). Agent 1 remains in the chat
+  > interaction (IRF1), and in this example, completes the chat with the customer.
+  >
+  > Technical Descriptors illustrated: RoutedTo/Completed, ReceivedTransfer/Abandoned [Revoked]
+
+  Source: Genesys Info Mart User's Guide, "Chat Interactions" (12/16/2025), section 1.4 "Agent's attempt to transfer chat to another agent fails".
+
+  @id:chat-transfer-revoked
+  Scenario: Agent2 does not answer the transfer and Agent1 completes the chat
+    Given a customer starts a chat in the interaction queue "Chat_Inbound"
+    When the strategy "RouteInboundChat" routes the chat to Agent1
+    And Agent1 accepts the invitation and chats with the customer
+    And Agent1 transfers the chat to Agent2
+    And Agent2 does not accept the invitation before the delivering timeout
+    And Agent1 completes the chat with the customer
+    Then Info Mart records exactly these IRFs:
+      | IRF | resource | role             | result    | reason  |
+      | 1   | Agent1   | RoutedTo         | Completed |         |
+      | 2   | Agent2   | ReceivedTransfer | Abandoned | Revoked |

@@ -1,0 +1,28 @@
+@chat @flow-5 @verified
+Feature: Agent conferences in another agent
+
+  > The diagram shows the outcome of a chat interaction that is routed to an agent, who
+  > conferences in another agent.
+  >
+  > The interaction is routed to Agent 1. Agent 1 accepts the invitation into the interaction
+  > and chats with the customer (IRF1). Agent 1 then attempts to conference in Agent 2. Agent 2
+  > accepts the invitation and then also chats with the customer (IRF2).
+  >
+  > Technical Descriptors illustrated: RoutedTo/Completed, InConference/Completed
+
+  Source: Genesys Info Mart User's Guide, "Chat Interactions" (12/16/2025), section 1.5 "Agent conferences in another agent".
+
+  The guide does not say who ends the conference; here Agent1 ends the chat for both agents.
+
+  @id:chat-conference-accepted
+  Scenario: Agent2 joins the conference and Agent1 ends the chat
+    Given a customer starts a chat in the interaction queue "Chat_Inbound"
+    When the strategy "RouteInboundChat" routes the chat to Agent1
+    And Agent1 accepts the invitation and chats with the customer
+    And Agent1 conferences in Agent2
+    And Agent2 accepts the invitation and chats with the customer
+    And Agent1 ends the chat
+    Then Info Mart records exactly these IRFs:
+      | IRF | resource | role         | result    | reason |
+      | 1   | Agent1   | RoutedTo     | Completed |        |
+      | 2   | Agent2   | InConference | Completed |        |

@@ -1,0 +1,31 @@
+@chat @flow-7 @provisional
+Feature: Chat consultation
+
+  The User's Guide lists this flow, but its section is empty: the 12/16/2025 page gives no
+  narrative and no technical descriptors for it, and its diagram is missing.
+
+  THE EXPECTED IRFS BELOW ARE A HYPOTHESIS, NOT TAKEN FROM THE USER'S GUIDE. They follow the
+  project's domain notes (../shared/spec/domain.md, section 5):
+  - Agent1 is RoutedTo/Completed, as in every documented flow where the routed agent stays in
+    the chat and completes it (sections 1.4 and 1.6).
+  - Agent2 is ReceivedConsult/Completed: Info Mart counts chat consultations in its CONS_RCV_*
+    measures since release 8.5.001, and section 1.6 names ReceivedConsult as the role of an
+    agent receiving a consultation.
+  This flow is reported as provisional, apart from verified conformance, until someone supplies
+  the descriptors a real Info Mart records for it.
+
+  Source: Genesys Info Mart User's Guide, "Chat Interactions" (12/16/2025), section 1.7 "Chat consultation" (title only).
+
+  @id:chat-consultation-completed
+  Scenario: Agent1 consults Agent2, then completes the chat
+    Given a customer starts a chat in the interaction queue "Chat_Inbound"
+    When the strategy "RouteInboundChat" routes the chat to Agent1
+    And Agent1 accepts the invitation and chats with the customer
+    And Agent1 starts a chat consultation with Agent2
+    And Agent2 accepts the invitation and chats with Agent1
+    And Agent2 leaves the chat
+    And Agent1 completes the chat with the customer
+    Then Info Mart records exactly these IRFs:
+      | IRF | resource | role            | result    | reason |
+      | 1   | Agent1   | RoutedTo        | Completed |        |
+      | 2   | Agent2   | ReceivedConsult | Completed |        |
