@@ -1,0 +1,61 @@
+/**
+ * The typed World every step runs in: the scenario being run, the chat its steps tell (a
+ * ChatScript), and the choice of system under test from cucumber's world parameters.
+ */
+import { setWorldConstructor, World } from "@cucumber/cucumber";
+import { ChatScript } from "../../src/flows/chat-script";
+import type { ScenarioRef, SutOptions } from "../../src/sut/system-under-test";
+
+/** Without world parameters (a bare cucumber-js run) the reference classifier is checked. */
+const DEFAULT_SUT: SutOptions = { sut: "reference" };
+
+export interface ScenarioInfo {
+  /** The `@id` tag's slug; also the interaction id of the scenario's event log. */
+  id: string;
+  name: string;
+  /** The feature file, for messages. */
+  uri: string;
+}
+
+export class ChatWorld extends World<Partial<SutOptions>> {
+  private current: { info: ScenarioInfo; script: ChatScript } | undefined;
+  /** Set by the outcome step; the After hook fails a scenario that told a chat but checked nothing. */
+  outcomeChecked = false;
+
+  /** Called by the Before hook with the pickle's id, name and file. */
+  begin(info: ScenarioInfo): void {
+    this.current = { info, script: new ChatScript(info.id) };
+  }
+
+  /** False when the Before hook refused the scenario (e.g. no @id tag). */
+  get begun(): boolean {
+    return this.current !== undefined;
+  }
+
+  get scenario(): ScenarioInfo {
+    return this.started().info;
+  }
+
+  /** The chat the scenario's steps tell. */
+  get chat(): ChatScript {
+    return this.started().script;
+  }
+
+  /** The scenario as the system under test is asked about it. */
+  scenarioRef(): ScenarioRef {
+    const { info, script } = this.started();
+    return { id: info.id, name: info.name, interaction: script.interaction, events: script.events() };
+  }
+
+  get sutOptions(): SutOptions {
+    return { ...DEFAULT_SUT, ...this.parameters };
+  }
+
+  private started(): { info: ScenarioInfo; script: ChatScript } {
+    if (this.current === undefined)
+      throw new Error("internal: the scenario hook did not run before the steps");
+    return this.current;
+  }
+}
+
+setWorldConstructor(ChatWorld);
