@@ -1,0 +1,170 @@
+/**
+ * Reading chat event logs (v1, ../shared/spec/event-log.md): JSON Lines from a file, stdin or
+ * memory, each line parsed and validated against the shipped schema. Streaming, with memory
+ * bounded by the longest line, never by the file: logs of millions of events are normal.
+ * Every rejection is an InputError naming the file, the line and the field.
+ */
+import { open } from "node:fs/promises";
+import { InputError } from "../errors";
+import type { LoggedEvent } from "./events";
+import { attempt, DEFAULT_MAX_LINE_BYTES, LineSplitter, toBuffer } from "./line-splitter";
+import { toLoggedEvent } from "./validate-event";
+
+export { formatEvent, formatEventLog } from "./format-event-log";
+export { DEFAULT_MAX_LINE_BYTES } from "./line-splitter";
+
+export interface ReadEventLogOptions {
+  /** Longest accepted line, in bytes (default 1 MiB); a longer one is rejected before it is read whole. */
+  maxLineBytes?: number;
+}
+
+/** The name that messages give standard input, read when the file is "-". */
+export const STDIN_NAME = "<stdin>";
+
+/** Bigger than fs's 64 KiB default: fewer awaits per event, still a trivial amount of memory. */
+const READ_CHUNK_BYTES = 256 * 1024;
+
+/** The events of the log at `file` ("-" for stdin), validated, in file order. */
+export function readEventLog(file: string, options: ReadEventLogOptions = {}): AsyncGenerator<LoggedEvent> {
+  return eventsOf(readEventBatches(file, options));
+}
+
+/**
+ * The same events in batches (one per chunk read, a few thousand events): for consumers that
+ * want to spend one await per batch rather than per event. Never yields an empty batch.
+ */
+export function readEventBatches(
+  file: string,
+  options: ReadEventLogOptions = {},
+): AsyncGenerator<LoggedEvent[]> {
+  if (file === "-") return readEventStreamBatches(process.stdin, STDIN_NAME, options);
+  return readEventStreamBatches(() => openLog(file), file, options);
+}
+
+/** What a log arrives as: a Readable (a file, process.stdin) or any async iterable of chunks. */
+export type Chunks = AsyncIterable<Buffer | Uint8Array | string>;
+
+/** The events of a log arriving as chunks; `file` names it in messages. */
+export function readEventStream(
+  source: Chunks,
+  file: string,
+  options: ReadEventLogOptions = {},
+): AsyncGenerator<LoggedEvent> {
+  return eventsOf(readEventStreamBatches(source, file, options));
+}
+
+async function* eventsOf(batches: AsyncIterable<LoggedEvent[]>): AsyncGenerator<LoggedEvent> {
+  for await (const batch of batches) {
+    // A plain loop: `yield*` over an array in an async generator awaits every element.
+    for (const event of batch) yield event;
+  }
+}
+
+/**
+ * The core: events parsed a chunk at a time. Takes an opener too, so that a file is opened (and
+ * fails to open) on the first `next()` like every other problem, and never if nobody reads. When a line is rejected, the
+ * events before it are yielded first, then its error is thrown, as a line-by-line reader would.
+ */
+async function* readEventStreamBatches(
+  source: Chunks | (() => Promise<Chunks>),
+  file: string,
+  options: ReadEventLogOptions,
+): AsyncGenerator<LoggedEvent[]> {
+  const splitter = new LineSplitter({ file, maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES });
+  let batch: LoggedEvent[] = [];
+  const parse = (text: string, line: number) => {
+    batch.push(parseEventLine(text, file, line));
+  };
+  let count = 0;
+  try {
+    const chunks = typeof source === "function" ? await source() : source;
+    for await (const chunk of chunks) {
+      const failure = attempt(() => splitter.push(toBuffer(chunk), parse));
+      if (batch.length > 0) {
+        count += batch.length;
+        yield batch;
+        batch = [];
+      }
+      if (failure !== undefined) throw failure.error;
+    }
+  } catch (error) {
+    throw asInputError(error, file);
+  }
+  const failure = attempt(() => splitter.end(parse));
+  if (batch.length > 0) {
+    count += batch.length;
+    yield batch;
+  }
+  if (failure !== undefined) throw failure.error;
+  if (count === 0) throw emptyLog(file);
+}
+
+/** The events of a log held in memory, with the same checks as readEventLog. */
+export function parseEventLog(text: string, file: string): LoggedEvent[] {
+  const events: LoggedEvent[] = [];
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    line++;
+    const content = text.slice(start, end);
+    if (!BLANK.test(content)) events.push(parseEventLine(content, file, line));
+    start = end + 1;
+  }
+  if (events.length === 0) throw emptyLog(file);
+  return events;
+}
+
+/** The same blank bytes that the streaming splitter skips. */
+const BLANK = /^[ \t\r\v\f]*$/;
+
+/** One line of a log: JSON, an object, valid against the schema. */
+export function parseEventLine(text: string, file: string, line: number): LoggedEvent {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(file, line, undefined, `not valid JSON: ${(error as Error).message}`);
+  }
+  return toLoggedEvent(value, { file, line });
+}
+
+function emptyLog(file: string): InputError {
+  return new InputError(file, undefined, undefined, "the event log is empty: no events");
+}
+
+async function openLog(file: string): Promise<Chunks> {
+  const handle = await open(file, "r").catch((error: unknown) => {
+    throw asInputError(error, file);
+  });
+  try {
+    if ((await handle.stat()).isDirectory()) {
+      throw new InputError(file, undefined, undefined, "is a directory, not an event log file");
+    }
+  } catch (error) {
+    await handle.close();
+    throw asInputError(error, file);
+  }
+  // The stream closes the handle when it ends, fails or is destroyed (the generator's return).
+  return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
+}
+
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file",
+  EISDIR: "is a directory, not an event log file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOTDIR: "no such file (a part of the path is not a directory)",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "file name too long",
+};
+
+/** A file-system failure as an InputError with a plain reason; anything else unchanged. */
+function asInputError(error: unknown, file: string): unknown {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== "string") return error;
+  const reason = FS_REASONS[code] ?? `cannot be read (${code})`;
+  return new InputError(file, undefined, undefined, reason);
+}

@@ -1,0 +1,127 @@
+/** Splitting bytes into lines: endings, chunk boundaries, blank lines, and runaway lines. */
+import { test } from "node:test";
+import { expect } from "chai";
+import { InputError } from "../../src/errors";
+import { type Line, LineSplitter, splitLines } from "../../src/eventlog/line-splitter";
+
+/** The lines of `text` delivered in chunks cut at `cuts` (byte offsets). */
+function splitAt(text: string | Buffer, cuts: number[], maxLineBytes?: number): Line[] {
+  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text, "utf8");
+  const splitter = new LineSplitter({ file: "t.jsonl", maxLineBytes });
+  const lines: Line[] = [];
+  const collect = (t: string, line: number) => lines.push({ text: t, line });
+  let from = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    splitter.push(bytes.subarray(from, cut), collect);
+    from = cut;
+  }
+  splitter.end(collect);
+  return lines;
+}
+
+async function collect(
+  source: AsyncIterable<Buffer | Uint8Array | string>,
+  maxLineBytes?: number,
+): Promise<Line[]> {
+  const lines: Line[] = [];
+  for await (const line of splitLines(source, { file: "t.jsonl", maxLineBytes })) lines.push(line);
+  return lines;
+}
+
+test("\\n and \\r\\n endings, a last line without newline, 1-based numbers", () => {
+  expect(splitAt("a\nb\r\nc", [])).to.deep.equal([
+    { text: "a", line: 1 },
+    { text: "b", line: 2 },
+    { text: "c", line: 3 },
+  ]);
+  expect(splitAt("a\r\n", [])).to.deep.equal([{ text: "a", line: 1 }]);
+});
+
+test("blank and whitespace-only lines are skipped but still counted", () => {
+  expect(splitAt("\n  \t\r\na\n\n \nb\n   ", [])).to.deep.equal([
+    { text: "a", line: 3 },
+    { text: "b", line: 6 },
+  ]);
+  expect(splitAt(" \n\r\n\t", [])).to.deep.equal([]);
+  expect(splitAt("", [])).to.deep.equal([]);
+});
+
+test("the same lines whatever the chunk boundaries, even inside a UTF-8 character or a \\r\\n", () => {
+  const text = 'first\r\n{"agent":"Zoë 𝄞"}\r\n\nlast “quoted”';
+  const expected = splitAt(text, []);
+  expect(expected.map((l) => l.text)).to.deep.equal(["first", '{"agent":"Zoë 𝄞"}', "last “quoted”"]);
+  const length = Buffer.byteLength(text);
+  for (let cut = 0; cut <= length; cut++) {
+    expect(splitAt(text, [cut]), `cut at ${cut}`).to.deep.equal(expected);
+  }
+  const everyByte = Array.from({ length }, (_, i) => i);
+  expect(splitAt(text, everyByte)).to.deep.equal(expected);
+});
+
+test("a UTF-8 byte order mark before the first line is dropped", () => {
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  expect(splitAt(Buffer.concat([bom, Buffer.from("a\nb")]), [])).to.deep.equal([
+    { text: "a", line: 1 },
+    { text: "b", line: 2 },
+  ]);
+});
+
+test("a line of exactly maxLineBytes passes, one byte more fails with its line number", () => {
+  expect(splitAt(`ok\n${"x".repeat(8)}\r\n`, [4, 9], 8)).to.have.length(2);
+  expect(splitAt(`ok\n${"x".repeat(8)}`, [5], 8)).to.have.length(2);
+  for (const text of [`ok\n${"x".repeat(9)}\n`, `ok\n${"x".repeat(9)}`, `ok\n${"x".repeat(9)}\r\n`]) {
+    for (const cuts of [[], [5], [3, 4, 5, 6, 7, 8, 9, 10, 11]]) {
+      expect(() => splitAt(text, cuts, 8), `${JSON.stringify(text)} cut at ${cuts}`).to.throw(
+        InputError,
+        "t.jsonl:2: line is longer than 8 bytes",
+      );
+    }
+  }
+});
+
+test("a runaway line fails as soon as it outgrows the limit, without reading the rest", async () => {
+  let bytesRead = 0;
+  const chunk = Buffer.alloc(64 * 1024, "x");
+  async function* endlessLine() {
+    yield Buffer.from('{"ts":"2026-03-02T09:00:00.000Z"}\n');
+    for (;;) {
+      bytesRead += chunk.length;
+      yield chunk;
+    }
+  }
+  let error: unknown;
+  try {
+    await collect(endlessLine(), 1024 * 1024);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).to.be.instanceOf(InputError);
+  expect((error as InputError).message).to.match(/^t\.jsonl:2: line is longer than 1048576 bytes/);
+  expect(bytesRead).to.be.at.most(1024 * 1024 + 2 * chunk.length);
+});
+
+test("splitLines yields the lines before a runaway line first", async () => {
+  const seen: string[] = [];
+  async function* source() {
+    yield "a\nb\n";
+    yield `c\n${"x".repeat(100)}`;
+  }
+  let error: unknown;
+  try {
+    for await (const line of splitLines(source(), { file: "t.jsonl", maxLineBytes: 10 }))
+      seen.push(line.text);
+  } catch (e) {
+    error = e;
+  }
+  expect(seen).to.deep.equal(["a", "b", "c"]);
+  expect((error as Error).message).to.match(/^t\.jsonl:4: line is longer than 10 bytes/);
+});
+
+test("splitLines takes strings, Buffers and Uint8Arrays", async () => {
+  async function* source() {
+    yield "a\n";
+    yield Buffer.from("b\n");
+    yield new Uint8Array([0x63, 0x0a, 0x64]);
+  }
+  expect((await collect(source())).map((l) => l.text)).to.deep.equal(["a", "b", "c", "d"]);
+});

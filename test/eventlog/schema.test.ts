@@ -1,0 +1,267 @@
+/** The shipped schema and the line validator: every event accepted, every rejection precise. */
+import { test } from "node:test";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import { expect } from "chai";
+import fc from "fast-check";
+import { InputError } from "../../src/errors";
+import { EVENT_NAMES } from "../../src/eventlog/events";
+import { EVENT_FIELDS } from "../../src/eventlog/format-event-log";
+import { TIMESTAMP_PATTERN } from "../../src/eventlog/timestamp";
+import { EVENT_LOG_SCHEMA, isValidEvent, toLoggedEvent } from "../../src/eventlog/validate-event";
+
+const TS = "2026-03-02T09:00:00.000Z";
+const SOURCE = { file: "chat.jsonl", line: 7 };
+
+function line(event: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ts: TS, interaction: "chat-0001", event, ...fields };
+}
+
+function rejection(value: unknown): InputError {
+  try {
+    toLoggedEvent(value, SOURCE);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error(`accepted: ${JSON.stringify(value)}`);
+}
+
+interface EventRule {
+  required?: string[];
+  properties?: Record<string, { enum?: string[] }>;
+}
+const definitions = EVENT_LOG_SCHEMA.definitions as unknown as Record<string, { then: EventRule }>;
+
+test("the schema is plain draft-07 with an id, a title and a description", () => {
+  expect(EVENT_LOG_SCHEMA.$schema).to.equal("http://json-schema.org/draft-07/schema#");
+  expect(EVENT_LOG_SCHEMA.$id).to.be.a("string").and.not.empty;
+  expect(EVENT_LOG_SCHEMA.title).to.be.a("string").and.not.empty;
+  expect(EVENT_LOG_SCHEMA.description).to.be.a("string").and.not.empty;
+  // A stock ajv (strict mode, no custom formats other than the standard date-time) compiles it.
+  const ajv = new Ajv({ formats: { "date-time": true } });
+  expect(() => ajv.compile(EVENT_LOG_SCHEMA)).not.to.throw();
+  // As most users will run it: ajv with ajv-formats, whose date-time also checks the calendar.
+  const withFormats = addFormats(new Ajv()).compile(EVENT_LOG_SCHEMA);
+  expect(withFormats(line("EventPartyAdded", { agent: "Agent1" }))).to.equal(true);
+  expect(
+    withFormats({ ...line("EventPartyAdded", { agent: "Agent1" }), ts: "2026-02-30T09:00:00.000Z" }),
+  ).to.equal(false);
+});
+
+test("the schema agrees with the TypeScript contract: event names, fields, timestamp pattern", () => {
+  expect(EVENT_LOG_SCHEMA.definitions.everyLine.properties.event.enum).to.deep.equal([...EVENT_NAMES]);
+  expect(EVENT_LOG_SCHEMA.definitions.everyLine.properties.ts.pattern).to.equal(TIMESTAMP_PATTERN.source);
+  for (const name of EVENT_NAMES) {
+    const rule = definitions[name]?.then;
+    expect(Object.keys(rule?.properties ?? {}), name).to.deep.equal(EVENT_FIELDS[name]);
+  }
+});
+
+const EVERY_EVENT: Record<string, Record<string, unknown>> = {
+  EventInteractionSubmitted: { media: "chat", interactionType: "Inbound", queue: "Chat_Inbound" },
+  EventPlacedInQueue: { queue: "Chat_Inbound", agent: "Agent1" },
+  EventTakenFromQueue: { queue: "Chat_Inbound", strategy: "RouteInboundChat" },
+  EventAgentInvited: { agent: "Agent2", purpose: "conference", from: "Agent1", visibility: "conference" },
+  EventPartyAdded: { agent: "Agent1" },
+  EventRejected: { agent: "Agent1" },
+  EventRevoked: { agent: "Agent1", reason: "delivering-timeout" },
+  EventPartyRemoved: { agent: "Agent1" },
+  EventProcessingStopped: { by: "customer", agent: "Agent1" },
+};
+
+test("every event is accepted with all its optional fields, and with only its required ones", () => {
+  for (const name of EVENT_NAMES) {
+    const full = line(name, EVERY_EVENT[name]);
+    expect(toLoggedEvent(full, SOURCE).event, name).to.equal(full);
+    const required = definitions[name]?.then.required ?? [];
+    const minimal = line(name, Object.fromEntries(required.map((f) => [f, EVERY_EVENT[name]?.[f]])));
+    expect(() => toLoggedEvent(minimal, SOURCE), name).not.to.throw();
+  }
+});
+
+test("every value of every enum is accepted; a 3rd-party media name too", () => {
+  const cases: [string, string, string[]][] = [
+    ["EventInteractionSubmitted", "interactionType", ["Inbound", "Outbound", "Internal"]],
+    ["EventAgentInvited", "purpose", ["route", "transfer", "conference", "consult"]],
+    ["EventAgentInvited", "visibility", ["conference", "consult"]],
+    ["EventRevoked", "reason", ["delivering-timeout", "handling-timeout", "requested"]],
+    ["EventProcessingStopped", "by", ["agent", "customer", "strategy"]],
+    ["EventInteractionSubmitted", "media", ["chat", "email", "facebook-messenger"]],
+  ];
+  for (const [event, field, values] of cases) {
+    for (const value of values) {
+      expect(
+        isValidEvent(line(event, { ...EVERY_EVENT[event], [field]: value })),
+        `${field}=${value}`,
+      ).to.equal(true);
+    }
+  }
+});
+
+test("the logged event keeps its source and its time in epoch milliseconds", () => {
+  const logged = toLoggedEvent(line("EventPartyAdded", { agent: "Agent1" }), SOURCE);
+  expect(logged.source).to.deep.equal(SOURCE);
+  expect(logged.time).to.equal(Date.parse(TS));
+});
+
+test("unknown extra fields are allowed and kept as they were", () => {
+  const value = line("EventPartyAdded", { agent: "Agent1", desktop: { id: 7 }, note: "x" });
+  expect(toLoggedEvent(value, SOURCE).event).to.deep.include({ desktop: { id: 7 }, note: "x" });
+});
+
+test("a missing field of one event is named with the event that requires it", () => {
+  const e = rejection(line("EventAgentInvited", { purpose: "route" }));
+  expect(e.message).to.equal('chat.jsonl:7: field "agent": required by EventAgentInvited but missing');
+  expect([e.file, e.line, e.field]).to.deep.equal(["chat.jsonl", 7, "agent"]);
+  expect(rejection(line("EventTakenFromQueue", { queue: "Q" })).message).to.contain(
+    'field "strategy": required by EventTakenFromQueue but missing',
+  );
+  expect(rejection(line("EventProcessingStopped")).message).to.contain(
+    'field "by": required by EventProcessingStopped but missing',
+  );
+});
+
+test("a missing common field is named before any field of the event", () => {
+  for (const field of ["ts", "interaction", "event"]) {
+    const value = line("EventAgentInvited");
+    delete value[field];
+    const e = rejection(value);
+    expect(e.field, field).to.equal(field);
+    expect(e.message).to.contain("required on every line but missing");
+  }
+});
+
+test("a value outside an enum names the allowed values and what was found", () => {
+  const e = rejection(line("EventAgentInvited", { agent: "Agent1", purpose: "escalate" }));
+  expect(e.message).to.equal(
+    'chat.jsonl:7: field "purpose": expected one of route, transfer, conference, consult, got "escalate"',
+  );
+  expect(rejection(line("EventRevoked", { agent: "A", reason: "bored" })).message).to.contain(
+    'field "reason": expected one of delivering-timeout, handling-timeout, requested, got "bored"',
+  );
+  expect(rejection(line("EventProcessingStopped", { by: "Agent1" })).field).to.equal("by");
+  expect(
+    rejection(line("EventAgentInvited", { agent: "A", purpose: "route", visibility: "x" })).field,
+  ).to.equal("visibility");
+  expect(
+    rejection(line("EventInteractionSubmitted", { media: "chat", interactionType: "inbound", queue: "Q" }))
+      .field,
+  ).to.equal("interactionType");
+});
+
+test("an unknown event lists the known ones", () => {
+  const e = rejection(line("EventFoo"));
+  expect(e.field).to.equal("event");
+  expect(e.message).to.contain('unknown event "EventFoo"; expected one of EventInteractionSubmitted, ');
+  expect(e.message).to.contain("EventProcessingStopped");
+});
+
+test("a timestamp of the wrong shape or an impossible date is rejected", () => {
+  const shapes = [
+    "yesterday",
+    "2026-03-02T09:00:00Z",
+    "2026-03-02T09:00:00.000",
+    "2026-03-02T09:00:00.000+01:00",
+    "2026-03-02 09:00:00.000Z",
+    "2026-13-02T09:00:00.000Z",
+    "2026-03-02T24:00:00.000Z",
+  ];
+  for (const ts of shapes) {
+    const e = rejection({ ...line("EventPartyAdded", { agent: "A" }), ts });
+    expect(e.message, ts).to.equal(
+      `chat.jsonl:7: field "ts": expected an RFC 3339 UTC timestamp with milliseconds like ${TS}, got ${JSON.stringify(ts)}`,
+    );
+  }
+  for (const ts of ["2026-02-29T09:00:00.000Z", "2026-02-30T09:00:00.000Z", "2026-04-31T00:00:00.000Z"]) {
+    const e = rejection({ ...line("EventPartyAdded", { agent: "A" }), ts });
+    expect([e.field, e.message], ts).to.satisfy(
+      ([f, m]: [string, string]) => f === "ts" && m.endsWith("not a real date"),
+    );
+  }
+  expect(
+    isValidEvent({ ...line("EventPartyAdded", { agent: "A" }), ts: "2024-02-29T23:59:59.999Z" }),
+  ).to.equal(true);
+  expect(rejection({ ...line("EventPartyAdded", { agent: "A" }), ts: 1772442000000 }).field).to.equal("ts");
+});
+
+test("names must be non-empty strings", () => {
+  expect(rejection(line("EventPartyAdded", { agent: "" })).message).to.contain(
+    'field "agent": expected a non-empty string, got ""',
+  );
+  expect(rejection(line("EventPartyAdded", { agent: 5 })).message).to.contain(
+    'field "agent": expected a non-empty string, got 5',
+  );
+  expect(rejection({ ...line("EventPartyAdded", { agent: "A" }), interaction: "" }).field).to.equal(
+    "interaction",
+  );
+  expect(rejection(line("EventPlacedInQueue", { queue: "Q", agent: null })).field).to.equal("agent");
+});
+
+test("a line that is not an object says what it is", () => {
+  expect(rejection([1, 2]).message).to.equal(
+    "chat.jsonl:7: expected a JSON object (one event per line), got an array",
+  );
+  expect(rejection("EventPartyAdded").message).to.contain('got "EventPartyAdded"');
+  expect(rejection(null).message).to.contain("got null");
+  expect(rejection(42).field).to.equal(undefined);
+});
+
+test("a long bad value is cut short in the message", () => {
+  const e = rejection(line("EventAgentInvited", { agent: "A", purpose: "x".repeat(500) }));
+  expect(e.message.length).to.be.below(200);
+  expect(e.message).to.match(/…$/);
+});
+
+test("the fast validation path agrees with the whole schema on arbitrary lines", () => {
+  const ajv = new Ajv({ formats: { "date-time": true } });
+  // The reference: the full schema, with the calendar check spelled out the slow way.
+  const full = ajv.compile(EVENT_LOG_SCHEMA);
+  const reference = (v: unknown) =>
+    full(v) && new Date((v as { ts: string }).ts).toISOString() === (v as { ts: string }).ts;
+  // Valid lines of every event with up to two fields changed or removed: mostly near misses.
+  const DELETE = Symbol("delete");
+  const fieldName = fc.constantFrom(
+    "ts",
+    "interaction",
+    "event",
+    ...new Set(Object.values(EVENT_FIELDS).flat()),
+  );
+  const anyValue = fc.oneof(
+    fc.constantFrom(
+      "chat",
+      "",
+      "Agent1",
+      "route",
+      "consult",
+      "customer",
+      "requested",
+      "Inbound",
+      "conference",
+    ),
+    fc.constantFrom(TS, "2026-02-30T09:00:00.000Z", "2026-03-02", "EventFoo", ...EVENT_NAMES),
+    fc.constantFrom(DELETE, null, 0, 7, true),
+  );
+  const arbitraryLine = fc
+    .tuple(fc.constantFrom(...EVENT_NAMES), fc.array(fc.tuple(fieldName, anyValue), { maxLength: 2 }))
+    .map(([event, changes]) => {
+      const value = line(event, EVERY_EVENT[event]);
+      for (const [field, changed] of changes) {
+        if (changed === DELETE) delete value[field];
+        else value[field] = changed;
+      }
+      return value;
+    });
+  const outcomes = { valid: 0, invalid: 0 };
+  fc.assert(
+    fc.property(arbitraryLine, (value) => {
+      const valid = reference(value);
+      expect(isValidEvent(value), JSON.stringify(value)).to.equal(valid);
+      outcomes[valid ? "valid" : "invalid"]++;
+    }),
+    { numRuns: 3000 },
+  );
+  // Both sides are well exercised.
+  expect(outcomes.valid).to.be.above(300);
+  expect(outcomes.invalid).to.be.above(300);
+});
