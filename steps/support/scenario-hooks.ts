@@ -1,9 +1,12 @@
 /**
- * Before each scenario: read its stable @id (the interaction id of its event log) and start a
- * fresh chat. After it: like cucumber-js's own suite, fail a scenario that told a chat but never
- * checked what Info Mart recorded, so a feature without a Then cannot pass by saying nothing.
+ * Starting and closing a scenario. Its stable @id (the interaction id of its event log) is read
+ * as its first step begins, and, like cucumber-js's own suite, a scenario that told a chat but
+ * never checked what Info Mart recorded fails as its last step ends. Both are step hooks, not
+ * Before/After hooks, on purpose: cucumber folds a step hook's failure into the step's result, so
+ * the report shows the scenario failed, whereas allure-cucumberjs derives a test's status from
+ * its steps alone and would show a scenario whose Before/After hook failed as passed or skipped.
  */
-import { After, Before, Status } from "@cucumber/cucumber";
+import { After, AfterStep, BeforeStep, Status } from "@cucumber/cucumber";
 import { InputError } from "../../src/errors";
 import { formatEventLog } from "../../src/eventlog/reader";
 import { scenarioIdOf } from "../../src/flows/scenario-id";
@@ -12,9 +15,13 @@ import type { ChatWorld } from "./world";
 /** @id -> the scenario that claimed it in this run, to refuse two scenarios sharing an id. */
 const claimed = new Map<string, { pickleId: string; where: string }>();
 
-Before({ name: "start the scenario's chat" }, function (this: ChatWorld, { pickle }) {
-  const tags = pickle.tags.map((tag) => tag.name);
-  const id = scenarioIdOf(tags, pickle.name, pickle.uri);
+BeforeStep(function (this: ChatWorld, { pickle, pickleStep }) {
+  if (this.begun || pickle.steps[0]?.id !== pickleStep.id) return;
+  const id = scenarioIdOf(
+    pickle.tags.map((tag) => tag.name),
+    pickle.name,
+    pickle.uri,
+  );
   const where = `${pickle.uri} "${pickle.name}"`;
   const previous = claimed.get(id);
   // A retried scenario is the same pickle and may claim its id again.
@@ -30,15 +37,20 @@ Before({ name: "start the scenario's chat" }, function (this: ChatWorld, { pickl
   this.begin({ id, name: pickle.name, uri: pickle.uri });
 });
 
-After({ name: "require a checked outcome" }, function (this: ChatWorld, { result }) {
-  if (this.outcomeChecked || !this.begun) return;
-  if (result?.status === Status.PASSED) {
+AfterStep(function (this: ChatWorld, { pickle, pickleStep, result }) {
+  const last = pickle.steps.at(-1);
+  if (last?.id !== pickleStep.id || result.status !== Status.PASSED) return;
+  if (this.begun && !this.outcomeChecked) {
     throw new Error(
-      `no outcome was checked: scenario "${this.scenario.name}" told a chat but never said which IRFs Info Mart records; ` +
+      `no outcome was checked: scenario "${pickle.name}" told a chat but never said which IRFs Info Mart records; ` +
         'end it with "Then Info Mart records exactly these IRFs:" and the table',
     );
   }
-  // The scenario failed before its outcome step: keep the partial event log for diagnosis.
+});
+
+/** A scenario that failed before its outcome step keeps its partial event log, for diagnosis. */
+After({ name: "keep the event log of a failed scenario" }, function (this: ChatWorld, { result }) {
+  if (!this.begun || this.outcomeChecked || result?.status === Status.PASSED) return;
   const events = this.chat.events();
   if (events.length > 0) {
     this.attach(formatEventLog(events), { mediaType: "text/plain", fileName: `${this.scenario.id}.jsonl` });
