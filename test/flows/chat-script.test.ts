@@ -5,6 +5,7 @@
 import { describe, test } from "node:test";
 import { expect } from "chai";
 import type { ChatEvent } from "../../src/eventlog/events";
+import { formatEventLog, parseEventLog } from "../../src/eventlog/reader";
 import { ChatScript } from "../../src/flows/chat-script";
 import { FlowError } from "../../src/flows/flow-error";
 
@@ -174,6 +175,33 @@ describe("ChatScript events", () => {
     const b = routedAndAccepted().after(90).agentEndsChat("Agent1").events();
     expect(a).to.deep.equal(b);
     expect(a.at(-1)?.ts).to.equal("2026-03-02T09:06:10.000Z");
+  });
+
+  test("every action's log passes the shipped event-log schema", () => {
+    const everything = routedAndAccepted()
+      .agentTransfersTo("Agent1", "Agent2")
+      .agentRejects("Agent2")
+      .agentConferencesIn("Agent1", "Agent2", "unknown")
+      .agentDoesNotAcceptBeforeTimeout("Agent2")
+      .agentConsults("Agent1", "Agent3")
+      .agentAccepts("Agent3")
+      .agentChatsWith("Agent3", "Agent1")
+      .agentLeaves("Agent3")
+      .agentPlacesInQueue("Agent1", "Chat_Conference")
+      .strategyRoutesTo("RouteConferenceChat", "Agent4")
+      .agentAccepts("Agent4")
+      .agentEndsChat("Agent1")
+      .events();
+    expect(parseEventLog(formatEventLog(everything), "built.jsonl")).to.have.length(everything.length);
+  });
+
+  test("a consulted agent chats with the consulting agent only while both are in the chat", () => {
+    const consulting = routedAndAccepted().agentConsults("Agent1", "Agent2").agentAccepts("Agent2");
+    expect(() => consulting.agentChatsWith("Agent2", "Agent1")).to.not.throw();
+    expect(() => consulting.agentChatsWith("Agent2", "Agent9")).to.throw(
+      FlowError,
+      "Agent2 cannot chat with Agent9: Agent9 is not in the chat",
+    );
   });
 
   test("every event carries the script's interaction id", () => {
