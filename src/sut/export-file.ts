@@ -1,0 +1,220 @@
+/**
+ * Reading an IRF export: CSV with a header row (csv-parse) or JSON Lines, one object per line,
+ * columns in GIM's names (gim-irf-columns.ts; any case, extra columns ignored). The format comes
+ * from the extension (.csv; .jsonl, .ndjson, .json) or, failing that, from the first character.
+ * Streamed, keeping only the rows of the interactions asked for, so a whole day's export is fine.
+ * A missing column, a malformed line or a bad value is an InputError naming the file and line.
+ */
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { extname } from "node:path";
+import { createInterface } from "node:readline";
+import { type CsvError, parse } from "csv-parse";
+import { InputError } from "../errors";
+import {
+  EXPORT_COLUMNS,
+  type ExportColumn,
+  exportColumnOf,
+  type GimIrfRecord,
+  type SourcedRecord,
+} from "./gim-irf-columns";
+
+export type ExportFormat = "csv" | "jsonl";
+
+export interface ExportContents {
+  format: ExportFormat;
+  /** The records of the wanted interactions (all, when none were named). */
+  records: SourcedRecord[];
+  /** Every data row in the file, wanted or not. */
+  rowCount: number;
+}
+
+/** The export's records, keeping those whose MEDIA_SERVER_IXN_GUID is in `wanted` (all when undefined). */
+export async function readExportFile(file: string, wanted?: ReadonlySet<string>): Promise<ExportContents> {
+  const format = await formatOf(file);
+  const keep = (r: SourcedRecord) =>
+    wanted === undefined || wanted.has((r.values.MEDIA_SERVER_IXN_GUID ?? "").trim());
+  const read = format === "csv" ? readCsv(file, keep) : readJsonLines(file, keep);
+  return { format, ...(await read) };
+}
+
+async function formatOf(file: string): Promise<ExportFormat> {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".csv") return "csv";
+  if (ext === ".jsonl" || ext === ".ndjson" || ext === ".json") return "jsonl";
+  let start: string;
+  try {
+    const handle = await open(file, "r");
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+      start = buffer.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  return start
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .startsWith("{")
+    ? "jsonl"
+    : "csv";
+}
+
+function unreadable(file: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new InputError(
+    file,
+    undefined,
+    undefined,
+    code === "ENOENT" ? "export file not found" : `cannot read the export (${code})`,
+  );
+}
+
+function missingColumns(present: ReadonlySet<ExportColumn>): ExportColumn[] {
+  return EXPORT_COLUMNS.filter((c) => !present.has(c));
+}
+
+function missingColumnError(file: string, line: number, missing: readonly ExportColumn[]): InputError {
+  const [first] = missing;
+  const all = missing.length > 1 ? ` (also missing: ${missing.slice(1).join(", ")})` : "";
+  return new InputError(
+    file,
+    line,
+    first,
+    `required column is missing${all}; an IRF export needs ${EXPORT_COLUMNS.join(", ")} (sql/irf-descriptors.sql selects them)`,
+  );
+}
+
+/** sqlcmd's decorations: the dashed line under the header and the "(N rows affected)" trailer. */
+const SQLCMD_RULE = /^[-\s]+$/;
+const SQLCMD_COUNT = /^\(\d+ rows? affected\)$/;
+
+async function readCsv(
+  file: string,
+  keep: (r: SourcedRecord) => boolean,
+): Promise<{ records: SourcedRecord[]; rowCount: number }> {
+  const parser = createReadStream(file).pipe(
+    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
+  );
+  let columns: (ExportColumn | undefined)[] | undefined;
+  const records: SourcedRecord[] = [];
+  let rowCount = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      const line = info.lines;
+      if (columns === undefined) {
+        columns = record.map(exportColumnOf);
+        const missing = missingColumns(new Set(columns.filter((c) => c !== undefined)));
+        if (missing.length > 0) throw missingColumnError(file, line, missing);
+        continue;
+      }
+      if (record.every((cell) => SQLCMD_RULE.test(cell))) continue;
+      if (record.length === 1 && SQLCMD_COUNT.test((record[0] ?? "").trim())) continue;
+      if (record.length !== columns.length) {
+        throw new InputError(
+          file,
+          line,
+          undefined,
+          `has ${record.length} fields but the header has ${columns.length}`,
+        );
+      }
+      rowCount++;
+      const values = emptyRecord();
+      columns.forEach((column, i) => {
+        if (column !== undefined) values[column] = record[i] === "" ? null : (record[i] ?? null);
+      });
+      const sourced = { values, line };
+      if (keep(sourced)) records.push(sourced);
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    if (
+      (error as NodeJS.ErrnoException).code === "ENOENT" ||
+      (error as NodeJS.ErrnoException).code === "EISDIR"
+    ) {
+      throw unreadable(file, error);
+    }
+    const csv = error as CsvError & { lines?: number };
+    throw new InputError(file, csv.lines, undefined, `not valid CSV: ${csv.message}`);
+  }
+  if (columns === undefined)
+    throw new InputError(file, undefined, undefined, "the export is empty: expected a header row");
+  return { records, rowCount };
+}
+
+async function readJsonLines(
+  file: string,
+  keep: (r: SourcedRecord) => boolean,
+): Promise<{ records: SourcedRecord[]; rowCount: number }> {
+  const stream = createReadStream(file, { encoding: "utf8" });
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  const records: SourcedRecord[] = [];
+  let rowCount = 0;
+  let line = 0;
+  try {
+    for await (const raw of lines) {
+      line++;
+      const text = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+      if (text.trim() === "") continue;
+      const sourced = { values: jsonRecord(text, file, line), line };
+      rowCount++;
+      if (keep(sourced)) records.push(sourced);
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw unreadable(file, error);
+  }
+  if (rowCount === 0)
+    throw new InputError(
+      file,
+      undefined,
+      undefined,
+      "the export is empty: expected one JSON object per line",
+    );
+  return { records, rowCount };
+}
+
+function jsonRecord(text: string, file: string, line: number): GimIrfRecord {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(file, line, undefined, `not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new InputError(
+      file,
+      line,
+      undefined,
+      "expected one JSON object per line, with GIM's column names as keys",
+    );
+  }
+  const values = emptyRecord();
+  const present = new Set<ExportColumn>();
+  for (const [key, value] of Object.entries(parsed)) {
+    const column = exportColumnOf(key);
+    if (column === undefined) continue;
+    if (value !== null && typeof value !== "string" && typeof value !== "number") {
+      throw new InputError(
+        file,
+        line,
+        column,
+        `must be a string, a number or null, not ${JSON.stringify(value)}`,
+      );
+    }
+    values[column] = value === null ? null : String(value);
+    present.add(column);
+  }
+  const missing = missingColumns(present);
+  if (missing.length > 0) throw missingColumnError(file, line, missing);
+  return values;
+}
+
+function emptyRecord(): GimIrfRecord {
+  return Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, null])) as GimIrfRecord;
+}

@@ -1,0 +1,205 @@
+/**
+ * The lab manifest: which production interaction (MEDIA_SERVER_IXN_GUID) a tester performed for
+ * each scenario @id. Written as a template by `lab-kit`, filled in by the tester, written whole by
+ * `seed-db`, and read by the export and PostgreSQL back ends.
+ *
+ * YAML or JSON: both are read by the `yaml` package (JSON is YAML 1.2), which keeps every node's
+ * position, so each rejection names the line: a malformed file, a duplicated key, an unknown field
+ * (schema: lab-manifest.schema.json), or the same GUID given to two scenarios.
+ */
+import { readFileSync } from "node:fs";
+import { Ajv, type ErrorObject } from "ajv";
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import { InputError } from "../errors";
+import schema from "./lab-manifest.schema.json";
+
+export { schema as LAB_MANIFEST_SCHEMA };
+
+export const MANIFEST_VERSION = 1;
+
+export interface ManifestEntry {
+  id: string;
+  /** Empty until the tester fills it in. */
+  guid: string;
+  notes: string | undefined;
+  /** Feature name -> lab name, the file-wide map overlaid with the entry's own. */
+  resources: Readonly<Record<string, string>>;
+  /** Line of the entry's key in the manifest. */
+  line: number | undefined;
+}
+
+/** What the manifest says about one scenario. */
+export type ManifestLookup = { kind: "entry"; entry: ManifestEntry } | { kind: "not-run"; reason: string };
+
+interface RawEntry {
+  guid?: string | null;
+  notes?: string | null;
+  resources?: Record<string, string>;
+}
+
+interface RawManifest {
+  version: number;
+  resources?: Record<string, string>;
+  scenarios: Record<string, RawEntry>;
+}
+
+let validate: ReturnType<Ajv["compile"]> | undefined;
+
+export class LabManifest {
+  private constructor(
+    readonly file: string,
+    private readonly entries: ReadonlyMap<string, ManifestEntry>,
+  ) {}
+
+  static read(file: string): LabManifest {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(
+        file,
+        undefined,
+        undefined,
+        code === "ENOENT" ? "manifest file not found" : `cannot read the manifest (${code})`,
+      );
+    }
+    return LabManifest.parse(text, file);
+  }
+
+  static parse(text: string, file: string): LabManifest {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const lineAt = (offset: number | undefined) =>
+      offset === undefined ? undefined : lineCounter.linePos(offset).line;
+    const [problem] = doc.errors;
+    if (problem !== undefined) {
+      const what =
+        problem.code === "DUPLICATE_KEY"
+          ? "duplicated key: each key may appear once"
+          : firstLine(problem.message);
+      throw new InputError(file, lineAt(problem.pos[0]), undefined, what);
+    }
+    if (doc.contents === null) throw new InputError(file, undefined, undefined, "the manifest is empty");
+    const raw: unknown = doc.toJS();
+    validate ??= new Ajv({ allErrors: false }).compile(schema);
+    if (!validate(raw)) {
+      const [error] = validate.errors ?? [];
+      throw schemaError(error, file, (path, key) =>
+        lineAt(
+          (key === undefined ? nodeAt(doc.contents, path) : keyNodeAt(doc.contents, path, key))?.range?.[0],
+        ),
+      );
+    }
+    const manifest = raw as RawManifest;
+    const entries = new Map<string, ManifestEntry>();
+    const seen = new Map<string, string>();
+    for (const [id, entry] of Object.entries(manifest.scenarios)) {
+      const line = lineAt(keyNodeAt(doc.contents, ["scenarios"], id)?.range?.[0]);
+      const guid = entry.guid ?? "";
+      const other = seen.get(guid);
+      if (guid !== "" && other !== undefined) {
+        throw new InputError(
+          file,
+          line,
+          "guid",
+          `${guid} is already the interaction of @id:${other}; each scenario needs its own`,
+        );
+      }
+      if (guid !== "") seen.set(guid, id);
+      entries.set(id, {
+        id,
+        guid,
+        notes: entry.notes ?? undefined,
+        resources: { ...manifest.resources, ...entry.resources },
+        line,
+      });
+    }
+    return new LabManifest(file, entries);
+  }
+
+  /** Every entry, in file order. */
+  list(): ManifestEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** The GUIDs filled in, for one query or one pass over an export. */
+  guids(): Set<string> {
+    return new Set(this.list().flatMap((e) => (e.guid === "" ? [] : [e.guid])));
+  }
+
+  lookup(id: string): ManifestLookup {
+    const entry = this.entries.get(id);
+    if (entry === undefined)
+      return { kind: "not-run", reason: `no manifest entry for @id:${id} in ${this.file}` };
+    if (entry.guid === "") {
+      const where = entry.line === undefined ? this.file : `${this.file}:${entry.line}`;
+      return {
+        kind: "not-run",
+        reason: `the manifest entry for @id:${id} (${where}) has no guid yet: perform the flow in the lab and fill it in`,
+      };
+    }
+    return { kind: "entry", entry };
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? text;
+}
+
+/** The node at a JSON-pointer-like path of keys, for a line number. */
+function nodeAt(root: unknown, path: readonly string[]): Node | undefined {
+  let node: unknown = root;
+  for (const key of path) {
+    if (!isMap(node)) return undefined;
+    node = node.get(key, true);
+  }
+  return node as Node | undefined;
+}
+
+/** The key node `key` of the map at `path`: where an unknown or misnamed key sits. */
+function keyNodeAt(root: unknown, path: readonly string[], key: string): Node | undefined {
+  const map = nodeAt(root, path);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  return isScalar(pair?.key) ? pair.key : undefined;
+}
+
+function schemaError(
+  error: ErrorObject | undefined,
+  file: string,
+  lineOf: (path: readonly string[], key?: string) => number | undefined,
+): InputError {
+  if (error === undefined)
+    return new InputError(file, undefined, undefined, "does not match the manifest schema");
+  const path = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const field = path.join(".") || undefined;
+  const params = error.params as Record<string, unknown>;
+  const misnamed = (params.additionalProperty ?? params.propertyName) as string | undefined;
+  if (misnamed !== undefined) {
+    const where = [...path, misnamed].join(".");
+    const what =
+      params.propertyName !== undefined
+        ? path[0] === "scenarios"
+          ? `"${misnamed}" is not a scenario @id (lowercase words joined by hyphens, without "@id:")`
+          : `"${misnamed}" is not a resource name`
+        : `unknown field "${misnamed}"; allowed here: ${allowedAt(path)}`;
+    return new InputError(file, lineOf(path, misnamed), where, what);
+  }
+  const expected =
+    error.keyword === "const"
+      ? `must be ${JSON.stringify(params.allowedValue)}`
+      : error.keyword === "pattern" && path.at(-1) === "guid"
+        ? "must be one MEDIA_SERVER_IXN_GUID, without spaces"
+        : (error.message ?? "is invalid");
+  return new InputError(file, lineOf(path), field, expected);
+}
+
+function allowedAt(path: readonly string[]): string {
+  if (path.length === 0) return "version, resources, scenarios";
+  if (path[0] === "scenarios" && path.length === 2) return "guid, notes, resources";
+  return "none";
+}

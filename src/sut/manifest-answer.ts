@@ -1,0 +1,25 @@
+/**
+ * The answer a manifest-driven back end (export, PostgreSQL) gives for one scenario, once it has
+ * the Info Mart's rows by GUID. An interaction the Info Mart does not hold is answered with no
+ * rows, so the comparison reports every expected IRF as missing and the scenario fails: a GUID the
+ * tester wrote down but GIM never recorded is a finding, never a pass or a silent skip.
+ */
+import type { IrfRow } from "../domain/irf";
+import type { LabManifest } from "./lab-manifest";
+import type { SutAnswer } from "./system-under-test";
+
+export function manifestAnswer(
+  manifest: LabManifest,
+  id: string,
+  rowsByGuid: ReadonlyMap<string, IrfRow[]>,
+): SutAnswer {
+  const found = manifest.lookup(id);
+  if (found.kind === "not-run") return { kind: "not-run", reason: found.reason };
+  const { guid, resources } = found.entry;
+  const featureName = new Map(Object.entries(resources).map(([feature, lab]) => [lab, feature]));
+  const rows = (rowsByGuid.get(guid) ?? []).map((row) => ({
+    ...row,
+    resource: featureName.get(row.resource) ?? row.resource,
+  }));
+  return { kind: "rows", rows };
+}
