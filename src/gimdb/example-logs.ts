@@ -1,0 +1,82 @@
+/**
+ * The example event logs seed-db loads: one JSON Lines file per scenario under the examples
+ * folder, named `<@id>.jsonl`, each holding that scenario's one interaction. Each is classified by
+ * the reference classifier; those rows are what the seeded Info Mart will hold.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { basename, join, relative } from "node:path";
+import { classifyEvents } from "../classifier/classify";
+import type { IrfRow } from "../domain/irf";
+import { InputError } from "../errors";
+import { parseEventLog } from "../eventlog/reader";
+import { SCENARIO_ID } from "../flows/scenario-id";
+
+export interface ExampleLog {
+  /** The scenario @id, from the file name. */
+  id: string;
+  file: string;
+  /** The reference classifier's rows for the log's interaction, in IRF order. */
+  rows: IrfRow[];
+  /** Epoch ms of the log's first and last events: the interaction's own span. */
+  firstMs: number;
+  lastMs: number;
+}
+
+/** Every `*.jsonl` under `dir` (subfolders too), sorted by id. */
+export async function readExampleLogs(dir: string): Promise<ExampleLog[]> {
+  const files = await jsonlFiles(dir);
+  if (files.length === 0) throw new InputError(dir, undefined, undefined, "no example logs (*.jsonl) found");
+  const byId = new Map<string, ExampleLog>();
+  for (const file of files) {
+    const id = basename(file, ".jsonl");
+    if (!SCENARIO_ID.test(id)) {
+      throw new InputError(
+        file,
+        undefined,
+        undefined,
+        `the file name must be a scenario @id (lowercase words joined by hyphens), not "${id}"`,
+      );
+    }
+    const other = byId.get(id);
+    if (other !== undefined)
+      throw new InputError(file, undefined, undefined, `@id:${id} already has an example log: ${other.file}`);
+    const events = parseEventLog(await readFile(file, "utf8"), file);
+    const interactions = [...new Set(events.map((e) => e.event.interaction))];
+    if (interactions.length !== 1) {
+      throw new InputError(
+        file,
+        undefined,
+        "interaction",
+        `an example log holds one interaction, this one holds ${interactions.length}`,
+      );
+    }
+    const times = events.map((e) => e.time);
+    byId.set(id, {
+      id,
+      file,
+      rows: classifyEvents(events),
+      firstMs: Math.min(...times),
+      lastMs: Math.max(...times),
+    });
+  }
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function jsonlFiles(dir: string): Promise<string[]> {
+  let entries: import("node:fs").Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      dir,
+      undefined,
+      undefined,
+      code === "ENOENT" ? "examples folder not found" : `cannot read the examples folder (${code})`,
+    );
+  }
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".jsonl"))
+    .map((e) => join(e.parentPath ?? e.path, e.name))
+    .sort((a, b) => relative(dir, a).localeCompare(relative(dir, b)));
+}
