@@ -1,0 +1,128 @@
+/**
+ * Expected IRFs against recorded IRFs, IRF by IRF. The expected table of a scenario is the
+ * COMPLETE outcome of its interaction: an IRF recorded that no row expected is as much a
+ * nonconformance as a wrong descriptor (a silently extra IRF skews every Info Mart report that
+ * counts attempts), so missing and unexpected rows both make the comparison fail.
+ */
+import { formatDescriptor, UNSPECIFIED } from "../domain/descriptor";
+import type { IrfExpectation, IrfRow } from "../domain/irf";
+import { printable } from "./text-escape";
+
+/** The cells of an expected-IRF table row that are compared, in the order they are reported. */
+export const COMPARED_FIELDS = ["resource", "role", "result", "reason"] as const;
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+/**
+ * - `match`: expected and recorded agree on every compared field;
+ * - `mismatch`: both exist and `mismatched` names the fields that differ;
+ * - `missing`: expected, not recorded;
+ * - `unexpected`: recorded, not expected.
+ */
+export type ComparisonStatus = "match" | "mismatch" | "missing" | "unexpected";
+
+export interface ComparisonLine {
+  /** The IRF ordinal both sides were matched on. */
+  irf: number;
+  expected?: IrfExpectation;
+  actual?: IrfRow;
+  status: ComparisonStatus;
+  /** Empty unless `status` is `mismatch`. */
+  mismatched: ComparedField[];
+}
+
+export interface IrfComparison {
+  conforms: boolean;
+  /** One line per IRF ordinal present on either side, in ordinal order. */
+  lines: ComparisonLine[];
+}
+
+/** A blank expected reason means "no reason applies", which Info Mart records as Unspecified. */
+function normalizedReason(reason: string): string {
+  return reason.trim() === "" ? UNSPECIFIED : reason;
+}
+
+function differingFields(expected: IrfExpectation, actual: IrfRow): ComparedField[] {
+  return COMPARED_FIELDS.filter((field) =>
+    field === "reason"
+      ? normalizedReason(expected.reason) !== normalizedReason(actual.reason)
+      : expected[field] !== actual[field],
+  );
+}
+
+/** Groups by ordinal, keeping input order inside a group (duplicated ordinals pair up in order). */
+function byOrdinal<T extends { irf: number }>(items: readonly T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.irf);
+    if (group === undefined) groups.set(item.irf, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
+/**
+ * Matches rows by IRF ordinal. `actual` is meant to hold one interaction's rows; if an ordinal
+ * appears twice on a side (a table typo, or rows of two interactions), the k-th expected row is
+ * paired with the k-th recorded one and the surplus is reported as missing or unexpected.
+ */
+export function compareIrfs(expected: readonly IrfExpectation[], actual: readonly IrfRow[]): IrfComparison {
+  const expectedBy = byOrdinal(expected);
+  const actualBy = byOrdinal(actual);
+  const ordinals = [...new Set([...expectedBy.keys(), ...actualBy.keys()])].sort((a, b) => a - b);
+  const lines: ComparisonLine[] = [];
+  for (const irf of ordinals) {
+    const exp = expectedBy.get(irf) ?? [];
+    const act = actualBy.get(irf) ?? [];
+    for (let i = 0; i < Math.max(exp.length, act.length); i++) {
+      lines.push(compareOne(irf, exp[i], act[i]));
+    }
+  }
+  return { conforms: lines.every((l) => l.status === "match"), lines };
+}
+
+function compareOne(
+  irf: number,
+  expected: IrfExpectation | undefined,
+  actual: IrfRow | undefined,
+): ComparisonLine {
+  if (expected === undefined) return { irf, actual, status: "unexpected", mismatched: [] };
+  if (actual === undefined) return { irf, expected, status: "missing", mismatched: [] };
+  const mismatched = differingFields(expected, actual);
+  return { irf, expected, actual, status: mismatched.length === 0 ? "match" : "mismatch", mismatched };
+}
+
+/** `Agent3 RoutedTo/Completed` (a blank reason written as Unspecified, i.e. omitted). */
+export function describeIrf(row: IrfExpectation): string {
+  return `${printable(row.resource)} ${printable(formatDescriptor({ ...row, reason: normalizedReason(row.reason) }))}`;
+}
+
+/** A compared field's value as the summary shows it (blank reasons as Unspecified). */
+export function fieldValue(row: IrfExpectation, field: ComparedField): string {
+  return field === "reason" ? normalizedReason(row.reason) : row[field];
+}
+
+/**
+ * One line for an assertion message, e.g.
+ * `IRF2: role expected InConference, got ReceivedConsult; IRF3 recorded but not expected (Agent3 RoutedTo/Completed)`.
+ */
+export function summarizeComparison(c: IrfComparison): string {
+  if (c.conforms) {
+    const n = c.lines.length;
+    return n === 0 ? "no IRFs expected and none recorded" : `all ${n} IRF${n === 1 ? "" : "s"} as expected`;
+  }
+  const clauses: string[] = [];
+  for (const line of c.lines) {
+    const { expected, actual } = line;
+    if (line.status === "missing" && expected) {
+      clauses.push(`IRF${line.irf} expected but not recorded (${describeIrf(expected)})`);
+    } else if (line.status === "unexpected" && actual) {
+      clauses.push(`IRF${line.irf} recorded but not expected (${describeIrf(actual)})`);
+    } else if (line.status === "mismatch" && expected && actual) {
+      const diffs = line.mismatched.map(
+        (f) => `${f} expected ${printable(fieldValue(expected, f))}, got ${printable(fieldValue(actual, f))}`,
+      );
+      clauses.push(`IRF${line.irf}: ${diffs.join("; ")}`);
+    }
+  }
+  return clauses.join("; ");
+}
