@@ -1,0 +1,252 @@
+/**
+ * Turns cucumber's message stream (the envelopes `runCucumber` emits, or the lines of a `message`
+ * formatter's NDJSON file) into one ScenarioResult per finished scenario, plus the run-level
+ * problems that are no scenario's fault (a feature that does not parse, a failing BeforeAll).
+ * Reading messages rather than a formatter's text keeps the counts exact and the code free of
+ * cucumber's runtime: the types below are the structural subset of @cucumber/messages it reads.
+ */
+import {
+  decideOutcome,
+  evidenceOf,
+  featureTitle,
+  flowOf,
+  idOf,
+  type ScenarioResult,
+  type StepResult,
+} from "./scenario-result";
+
+interface Located {
+  id: string;
+  location: { line: number };
+}
+interface GherkinScenario extends Located {
+  examples: readonly { tableBody: readonly Located[] }[];
+}
+interface GherkinChild {
+  scenario?: GherkinScenario;
+  rule?: { children: readonly { scenario?: GherkinScenario }[] };
+}
+
+/** The envelopes (and fields) the collector reads. */
+export interface RunEnvelope {
+  gherkinDocument?: { uri?: string; feature?: { name: string; children: readonly GherkinChild[] } };
+  pickle?: {
+    id: string;
+    uri: string;
+    name: string;
+    location?: { line: number };
+    tags: readonly { name: string }[];
+    astNodeIds: readonly string[];
+    steps: readonly { id: string; text: string }[];
+  };
+  testCase?: { id: string; pickleId: string; testSteps: readonly { id: string; pickleStepId?: string }[] };
+  testCaseStarted?: { id: string; testCaseId: string };
+  testStepFinished?: { testCaseStartedId: string; testStepId: string; testStepResult: StepResult };
+  testCaseFinished?: { testCaseStartedId: string; willBeRetried: boolean };
+  attachment?: { testCaseStartedId?: string; body: string; mediaType: string; contentEncoding: string };
+  suggestion?: { pickleStepId: string; snippets: readonly { code: string }[] };
+  parseError?: { source: { uri?: string; location?: { line: number } }; message: string };
+  undefinedParameterType?: { name: string; expression: string };
+  testRunHookFinished?: { result: StepResult };
+  testRunFinished?: { success: boolean; message?: string; exception?: { type: string; message?: string } };
+}
+
+export type RunProblemKind =
+  /** A feature file that does not parse, or a step pattern naming an unknown parameter type: exit 2. */
+  | "bad-feature"
+  /** A BeforeAll/AfterAll hook failed, or the run itself ended with an error: exit 3. */
+  | "harness-error";
+
+export interface RunProblem {
+  kind: RunProblemKind;
+  message: string;
+}
+
+interface PickleInfo {
+  uri: string;
+  name: string;
+  line: number | undefined;
+  tags: string[];
+  stepText: Map<string, string>;
+}
+
+interface Attempt {
+  pickleId: string;
+  results: StepResult[];
+  logs: string[];
+  undefinedStepIds: string[];
+}
+
+/**
+ * A step explains a skip with `this.log(reason)` (cucumber's log media type) or, as
+ * steps/support/outcome.ts does, a text/plain attachment starting "Not run: ".
+ */
+const LOG_MEDIA_TYPE = "text/x.cucumber.log+plain";
+const NOT_RUN_PREFIX = /^\s*not run:\s*/i;
+
+export class ScenarioCollector {
+  readonly results: ScenarioResult[] = [];
+  readonly problems: RunProblem[] = [];
+
+  private readonly featureNames = new Map<string, string>();
+  private readonly astLines = new Map<string, number>();
+  private readonly pickles = new Map<string, PickleInfo>();
+  private readonly testCases = new Map<string, { pickleId: string; pickleStepOf: Map<string, string> }>();
+  private readonly attempts = new Map<string, Attempt>();
+  private readonly snippets = new Map<string, string>();
+
+  constructor(private readonly onScenario: (result: ScenarioResult) => void = () => {}) {}
+
+  accept(envelope: RunEnvelope): void {
+    if (envelope.gherkinDocument) this.onGherkinDocument(envelope.gherkinDocument);
+    else if (envelope.pickle) this.onPickle(envelope.pickle);
+    else if (envelope.testCase) this.onTestCase(envelope.testCase);
+    else if (envelope.testCaseStarted) this.onTestCaseStarted(envelope.testCaseStarted);
+    else if (envelope.testStepFinished) this.onTestStepFinished(envelope.testStepFinished);
+    else if (envelope.attachment) this.onAttachment(envelope.attachment);
+    else if (envelope.suggestion) this.onSuggestion(envelope.suggestion);
+    else if (envelope.testCaseFinished) this.onTestCaseFinished(envelope.testCaseFinished);
+    else if (envelope.parseError) this.onParseError(envelope.parseError);
+    else if (envelope.undefinedParameterType) {
+      const { name, expression } = envelope.undefinedParameterType;
+      this.problems.push({
+        kind: "bad-feature",
+        message: `undefined parameter type {${name}} in step pattern "${expression}"`,
+      });
+    } else if (envelope.testRunHookFinished) this.onTestRunHookFinished(envelope.testRunHookFinished);
+    else if (envelope.testRunFinished) this.onTestRunFinished(envelope.testRunFinished);
+  }
+
+  private onGherkinDocument(document: NonNullable<RunEnvelope["gherkinDocument"]>): void {
+    if (document.uri === undefined || document.feature === undefined) return;
+    this.featureNames.set(document.uri, document.feature.name);
+    const scenarios = document.feature.children.flatMap((child) => [
+      ...(child.scenario ? [child.scenario] : []),
+      ...(child.rule?.children.flatMap((c) => (c.scenario ? [c.scenario] : [])) ?? []),
+    ]);
+    for (const scenario of scenarios) {
+      this.astLines.set(scenario.id, scenario.location.line);
+      for (const row of scenario.examples.flatMap((e) => e.tableBody))
+        this.astLines.set(row.id, row.location.line);
+    }
+  }
+
+  private onPickle(pickle: NonNullable<RunEnvelope["pickle"]>): void {
+    // An outline's pickle points at its scenario and then its example row: the row's line is the precise one.
+    const lineNode = pickle.astNodeIds.at(-1);
+    this.pickles.set(pickle.id, {
+      uri: pickle.uri,
+      name: pickle.name,
+      line: pickle.location?.line ?? (lineNode === undefined ? undefined : this.astLines.get(lineNode)),
+      tags: pickle.tags.map((t) => t.name),
+      stepText: new Map(pickle.steps.map((s) => [s.id, s.text])),
+    });
+  }
+
+  private onTestCase(testCase: NonNullable<RunEnvelope["testCase"]>): void {
+    const pickleStepOf = new Map<string, string>();
+    for (const step of testCase.testSteps) {
+      if (step.pickleStepId !== undefined) pickleStepOf.set(step.id, step.pickleStepId);
+    }
+    this.testCases.set(testCase.id, { pickleId: testCase.pickleId, pickleStepOf });
+  }
+
+  private onTestCaseStarted(started: NonNullable<RunEnvelope["testCaseStarted"]>): void {
+    const testCase = this.testCases.get(started.testCaseId);
+    if (testCase === undefined) return;
+    this.attempts.set(started.id, {
+      pickleId: testCase.pickleId,
+      results: [],
+      logs: [],
+      undefinedStepIds: [],
+    });
+  }
+
+  private onTestStepFinished(finished: NonNullable<RunEnvelope["testStepFinished"]>): void {
+    const attempt = this.attempts.get(finished.testCaseStartedId);
+    if (attempt === undefined) return;
+    attempt.results.push(finished.testStepResult);
+    if (finished.testStepResult.status === "UNDEFINED") attempt.undefinedStepIds.push(finished.testStepId);
+  }
+
+  private onAttachment(attachment: NonNullable<RunEnvelope["attachment"]>): void {
+    if (attachment.testCaseStartedId === undefined) return;
+    const attempt = this.attempts.get(attachment.testCaseStartedId);
+    if (attempt === undefined) return;
+    const text =
+      attachment.contentEncoding === "BASE64"
+        ? Buffer.from(attachment.body, "base64").toString("utf8")
+        : attachment.body;
+    if (attachment.mediaType === LOG_MEDIA_TYPE) attempt.logs.push(text.replace(NOT_RUN_PREFIX, ""));
+    else if (attachment.mediaType === "text/plain" && NOT_RUN_PREFIX.test(text)) {
+      attempt.logs.push(text.replace(NOT_RUN_PREFIX, ""));
+    }
+  }
+
+  private onSuggestion(suggestion: NonNullable<RunEnvelope["suggestion"]>): void {
+    const code = suggestion.snippets[0]?.code;
+    if (code !== undefined) this.snippets.set(suggestion.pickleStepId, code);
+  }
+
+  private onTestCaseFinished(finished: NonNullable<RunEnvelope["testCaseFinished"]>): void {
+    const attempt = this.attempts.get(finished.testCaseStartedId);
+    this.attempts.delete(finished.testCaseStartedId);
+    if (attempt === undefined || finished.willBeRetried) return;
+    const pickle = this.pickles.get(attempt.pickleId);
+    if (pickle === undefined) return;
+    const decided = decideOutcome(attempt.results, attempt.logs);
+    const detail =
+      decided.outcome === "undefined-step" && decided.detail === undefined
+        ? this.describeUndefined(attempt, pickle)
+        : decided.detail;
+    const result: ScenarioResult = {
+      id: idOf(pickle.tags) ?? `${pickle.uri}:${pickle.line ?? "?"}`,
+      name: pickle.name,
+      uri: pickle.uri,
+      line: pickle.line,
+      feature: featureTitle(this.featureNames.get(pickle.uri) ?? pickle.uri),
+      flow: flowOf(pickle.tags),
+      evidence: evidenceOf(pickle.tags),
+      outcome: decided.outcome,
+      detail,
+    };
+    this.results.push(result);
+    this.onScenario(result);
+  }
+
+  private describeUndefined(attempt: Attempt, pickle: PickleInfo): string {
+    const testCase = [...this.testCases.values()].find((t) => t.pickleId === attempt.pickleId);
+    const lines = attempt.undefinedStepIds.map((testStepId) => {
+      const pickleStepId = testCase?.pickleStepOf.get(testStepId);
+      const text = pickleStepId === undefined ? undefined : pickle.stepText.get(pickleStepId);
+      const snippet = pickleStepId === undefined ? undefined : this.snippets.get(pickleStepId);
+      const head = `undefined step: "${text ?? "?"}" has no step definition`;
+      return snippet === undefined ? head : `${head}; a definition could start:\n${snippet}`;
+    });
+    return lines.join("\n") || "undefined step";
+  }
+
+  private onParseError(parseError: NonNullable<RunEnvelope["parseError"]>): void {
+    const { uri, location } = parseError.source;
+    const where = uri === undefined ? "" : `${uri}${location ? `:${location.line}` : ""}: `;
+    // Gherkin's message already starts with "(line:column)"; keep it, it is the precise position.
+    this.problems.push({ kind: "bad-feature", message: `${where}${parseError.message}` });
+  }
+
+  private onTestRunHookFinished(finished: NonNullable<RunEnvelope["testRunHookFinished"]>): void {
+    const { status, message, exception } = finished.result;
+    if (status !== "FAILED") return;
+    this.problems.push({
+      kind: "harness-error",
+      message: `a BeforeAll/AfterAll hook failed: ${exception?.message ?? message ?? "no message"}`,
+    });
+  }
+
+  private onTestRunFinished(finished: NonNullable<RunEnvelope["testRunFinished"]>): void {
+    const text = finished.exception?.message ?? finished.message;
+    const alreadyReported = this.problems.some((p) => p.kind === "harness-error");
+    if (text !== undefined && !finished.success && !alreadyReported) {
+      this.problems.push({ kind: "harness-error", message: `the run ended with an error: ${text}` });
+    }
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Runs the features through cucumber-js's JavaScript API with the package's cucumber.js profile,
+ * then overrides what must not depend on the working directory: the bundled step definitions,
+ * the features to run, the Allure results folder and the system under test (world parameters).
+ * The one module of src/ that loads cucumber: everything it decides from the run lives in the
+ * cucumber-free message-collector and summary modules.
+ */
+import path from "node:path";
+import { Writable } from "node:stream";
+import { type IRunConfiguration, loadConfiguration, runCucumber } from "@cucumber/cucumber/api";
+import { HarnessError, InputError } from "../errors";
+import type { SutOptions } from "../sut/system-under-test";
+import { type RunProblem, ScenarioCollector } from "./message-collector";
+import type { ScenarioResult } from "./scenario-result";
+
+export const ALLURE_FORMATTER = "allure-cucumberjs/reporter";
+
+export interface FeatureRunOptions {
+  /** The package root: cucumber.js and steps/ are found here. */
+  packageRoot: string;
+  /** The cucumber.js profile ("default", or "ci" for JUnit and message files). */
+  profile: string;
+  /** Absolute feature files, directories or globs. */
+  features: readonly string[];
+  tags: string | undefined;
+  sut: SutOptions;
+  allure:
+    | {
+        resultsDir: string;
+        environmentInfo: Record<string, string>;
+      }
+    | undefined;
+  /** Where relative formatter targets (reports/…) resolve. */
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Cucumber's logger (warnings, parse errors) writes here. */
+  stderr: Writable;
+  onScenario: (result: ScenarioResult) => void;
+}
+
+export interface FeatureRunResult {
+  results: ScenarioResult[];
+  problems: RunProblem[];
+}
+
+export async function runFeatures(options: FeatureRunOptions): Promise<FeatureRunResult> {
+  const environment = { cwd: options.cwd, env: options.env, stdout: discard(), stderr: options.stderr };
+  let loaded: IRunConfiguration;
+  try {
+    const provided = options.tags === undefined ? {} : { tags: options.tags };
+    // Cucumber joins the working directory and this path even when it is absolute: give it relative.
+    const configFile = path.relative(options.cwd, path.join(options.packageRoot, "cucumber.js"));
+    ({ runConfiguration: loaded } = await loadConfiguration(
+      { file: configFile, profiles: [options.profile], provided },
+      environment,
+    ));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/profile/i.test(message)) throw new InputError("--profile", undefined, undefined, message);
+    if (/tag expression/i.test(message)) throw new InputError("--tags", undefined, undefined, message);
+    throw new HarnessError(`cannot load cucumber.js: ${message}`, { cause: error });
+  }
+  const collector = new ScenarioCollector(options.onScenario);
+  await runCucumber(configure(loaded, options), environment, (envelope) => collector.accept(envelope));
+  return { results: collector.results, problems: collector.problems };
+}
+
+/** The profile's run configuration with the overrides of this run; exported for tests. */
+export function configure(loaded: IRunConfiguration, options: FeatureRunOptions): IRunConfiguration {
+  const files: Record<string, string> = {};
+  for (const [target, formatter] of Object.entries(loaded.formats.files)) {
+    if (formatter !== ALLURE_FORMATTER) files[target] = formatter;
+  }
+  const formatOptions = { ...loaded.formats.options };
+  if (options.allure !== undefined) {
+    // A file target, or cucumber drops the other stdout formatter (stack.md pitfall 2).
+    files[`${options.allure.resultsDir}.log`] = ALLURE_FORMATTER;
+    formatOptions.resultsDir = options.allure.resultsDir;
+    formatOptions.environmentInfo = options.allure.environmentInfo;
+  }
+  return {
+    ...loaded,
+    sources: { ...loaded.sources, paths: [...options.features] },
+    support: {
+      ...loaded.support,
+      // bin/gim-conformance.js registered ts-node already; a second registration would compile twice.
+      requireModules: [],
+      requirePaths: [`${options.packageRoot}/steps/**/*.ts`],
+      importPaths: [],
+    },
+    runtime: {
+      ...loaded.runtime,
+      strict: true,
+      worldParameters: { ...loaded.runtime.worldParameters, ...worldParameters(options.sut) },
+    },
+    // Our own progress lines and summary replace the profile's stdout formatter.
+    formats: { ...loaded.formats, files, options: formatOptions },
+  };
+}
+
+/** SutOptions as JSON (world parameters cannot carry undefined). */
+function worldParameters(sut: SutOptions): Record<string, string> {
+  const parameters: Record<string, string> = { sut: sut.sut };
+  if (sut.exportFile !== undefined) parameters.exportFile = sut.exportFile;
+  if (sut.manifest !== undefined) parameters.manifest = sut.manifest;
+  if (sut.db !== undefined) parameters.db = sut.db;
+  return parameters;
+}
+
+function discard(): Writable {
+  return new Writable({
+    write(_chunk, _encoding, callback) {
+      callback();
+    },
+  });
+}
