@@ -1,0 +1,99 @@
+/**
+ * `gim-conformance report`: the Allure 2 HTML report from a results folder, with the bundled
+ * allure-commandline (no download). Allure 2 is a Java program: without Java this fails early
+ * with the one command that fixes it.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { HarnessError, InputError } from "../errors";
+import { carryHistory } from "./history";
+import { resultFiles, touchUpResults } from "./results-dir";
+
+export interface GenerateOptions {
+  resultsDir: string;
+  reportDir: string;
+  /** One self-contained index.html that opens from disk (no server needed). */
+  singleFile: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface GeneratedReport {
+  indexHtml: string;
+  results: number;
+  /** Whether the previous report's history was carried into this one (the trend). */
+  historyCarried: boolean;
+}
+
+export const JAVA_MISSING = "Allure needs Java 8+: apt-get install openjdk-17-jre-headless";
+
+export function allureBin(): string {
+  return path.join(path.dirname(require.resolve("allure-commandline/package.json")), "dist", "bin", "allure");
+}
+
+/** The Java major version the allure script will find (JAVA_HOME first, then PATH), or undefined. */
+export function javaMajorVersion(env: NodeJS.ProcessEnv): number | undefined {
+  const java = env.JAVA_HOME ? path.join(env.JAVA_HOME, "bin", "java") : "java";
+  const probe = spawnSync(java, ["-version"], { env, encoding: "utf8" });
+  if (probe.error !== undefined || probe.status !== 0) return undefined;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${probe.stderr}${probe.stdout}`);
+  if (match?.[1] === undefined) return undefined;
+  const major = Number(match[1]);
+  // Java 8 and older call themselves 1.x.
+  return major === 1 ? Number(match[2] ?? 0) : major;
+}
+
+export async function generateReport(options: GenerateOptions): Promise<GeneratedReport> {
+  const results = await resultFiles(options.resultsDir);
+  if (results.length === 0) {
+    throw new InputError(
+      options.resultsDir,
+      undefined,
+      undefined,
+      "no Allure results here; run `gim-conformance run` first (or pass --results)",
+    );
+  }
+  const java = javaMajorVersion(options.env);
+  if (java === undefined || java < 8) throw new HarnessError(JAVA_MISSING);
+
+  const historyCarried = await carryHistory(options.reportDir, options.resultsDir);
+  await touchUpResults(options.resultsDir);
+  if (options.singleFile) await generateSingleFile(options);
+  else await runAllure(["generate", "--clean", "-o", options.reportDir, options.resultsDir], options.env);
+  return { indexHtml: path.join(options.reportDir, "index.html"), results: results.length, historyCarried };
+}
+
+/**
+ * A single-file report has no history/ folder, so the next report would lose the trend: a normal
+ * report is generated aside for its history, which is kept next to the single index.html.
+ */
+async function generateSingleFile(options: GenerateOptions): Promise<void> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "gim-allure-"));
+  try {
+    await runAllure(["generate", "--clean", "-o", scratch, options.resultsDir], options.env);
+    const args = ["generate", "--clean", "--single-file", "-o", options.reportDir, options.resultsDir];
+    await runAllure(args, options.env);
+    await carryHistory(scratch, options.reportDir);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function runAllure(args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(allureBin(), args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const keep = (chunk: Buffer): void => {
+      output = (output + chunk.toString("utf8")).slice(-4000);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", (error) => reject(new HarnessError(`could not start allure: ${error.message}`)));
+    child.on("close", (code) => {
+      if (code === 0) return resolve();
+      const last = output.trim().split("\n").at(-1) ?? "";
+      reject(new HarnessError(`allure generate exited with ${code}: ${last}`));
+    });
+  });
+}
