@@ -1,0 +1,42 @@
+/**
+ * `report`: the Allure HTML report from the results `run` wrote, with the history trend carried
+ * over from the previous report.
+ */
+import path from "node:path";
+import type { Command } from "commander";
+import { generateReport } from "../../allure/generate";
+import type { CliContext } from "../context";
+import { DEFAULT_RESULTS } from "./run";
+
+interface ReportFlags {
+  results: string;
+  output: string;
+  singleFile?: boolean;
+}
+
+export function registerReport(program: Command, context: CliContext): void {
+  program
+    .command("report")
+    .description("generate the Allure HTML report from the results of `run` (needs Java 8+)")
+    .option("--results <dir>", "Allure results folder", DEFAULT_RESULTS)
+    .option("--output <dir>", "report folder (replaced)", "reports/allure-report")
+    .option("--single-file", "one self-contained index.html that opens from disk, without a web server")
+    .action(async (flags: ReportFlags) => {
+      const cwd = process.cwd();
+      const reportDir = path.resolve(cwd, flags.output);
+      const report = await generateReport({
+        resultsDir: path.resolve(cwd, flags.results),
+        reportDir,
+        singleFile: flags.singleFile === true,
+        env: context.env,
+      });
+      const shown = path.relative(cwd, reportDir) || ".";
+      const trend = report.historyCarried ? ", with the previous report's history" : "";
+      context.stderr.write(`Allure report from ${report.results} results${trend}.\n`);
+      context.stdout.write(
+        flags.singleFile === true
+          ? `Open ${report.indexHtml}\n`
+          : `Open it with: npx allure open ${shown}  (or generate with --single-file to open index.html from disk)\n${report.indexHtml}\n`,
+      );
+    });
+}

@@ -1,0 +1,155 @@
+/**
+ * `run`: execute the flows against a system under test, print a line per scenario as it
+ * finishes (stderr) and a per-flow summary (stdout), write Allure results, and exit with the
+ * verdict: 0 conformant, 1 nonconformant, 2 bad input, 3 harness error (see src/run/summary.ts).
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { type Command, Option } from "commander";
+import { environmentInfo } from "../../allure/environment";
+import { clearResults, touchUpResults } from "../../allure/results-dir";
+import { CLASSIFIER_VERSION } from "../../classifier/classify";
+import { InputError } from "../../errors";
+import { type SummaryPolicy, summarize, verdict } from "../../run/summary";
+import { detailLines, progressLine, summaryTable, totalsLine } from "../../run/summary-render";
+import { SUT_KINDS, type SutDescription, type SutKind, type SutOptions } from "../../sut/system-under-test";
+import type { CliContext } from "../context";
+import { PACKAGE_ROOT, packageVersion } from "../package-info";
+import { redactSecrets } from "../redact";
+
+interface RunFlags {
+  tags?: string;
+  sut: SutKind;
+  export?: string;
+  manifest?: string;
+  db?: string;
+  features?: string[];
+  results: string;
+  allure: boolean;
+  profile: string;
+  strictProvisional?: boolean;
+}
+
+export const DEFAULT_RESULTS = "reports/allure-results";
+
+export function registerRun(program: Command, context: CliContext): void {
+  program
+    .command("run")
+    .description("run the flows against a system under test; print a per-flow summary; write Allure results")
+    .option("--tags <expression>", 'cucumber tag expression selecting scenarios, e.g. "@flow-3 or @flow-4"')
+    .addOption(
+      new Option("--sut <kind>", "system under test")
+        .choices([...SUT_KINDS])
+        .default("reference" satisfies SutKind),
+    )
+    .option("--export <file>", "with --sut export: CSV or JSON Lines export of IRF rows (GIM column names)")
+    .option("--manifest <file>", "with --sut export|postgres: scenario @id -> production interaction id")
+    .option("--db <url>", "with --sut postgres: connection URL (default: $GIM_DATABASE_URL; never printed)")
+    .option("--features <paths...>", "feature files, directories or globs (default: the bundled features/)")
+    .option("--results <dir>", "Allure results folder (emptied first)", DEFAULT_RESULTS)
+    .option("--no-allure", "write no Allure results")
+    .option(
+      "--profile <name>",
+      'cucumber.js profile; "ci" adds reports/junit.xml and reports/cucumber-messages.ndjson',
+      "default",
+    )
+    .option(
+      "--strict-provisional",
+      "provisional scenarios must match their hypothesis too (the project's own tests)",
+    )
+    .addHelpText(
+      "after",
+      "\nProvisional scenarios (@provisional) encode unverified hypotheses: they are counted apart and,\n" +
+        "unless --strict-provisional, a difference from the hypothesis does not fail the run. Scenarios the\n" +
+        "system under test cannot answer are reported as not run, never as passed.\n" +
+        "Exit codes: 0 every verified scenario conformed, 1 nonconformant, 2 bad input (undefined step,\n" +
+        "bad option or file, nothing selected), 3 harness or environment error.",
+    )
+    .action(async (flags: RunFlags) => {
+      context.setExitCode(await run(flags, context));
+    });
+}
+
+async function run(flags: RunFlags, context: CliContext) {
+  const cwd = process.cwd();
+  const sutOptions = sutOptionsFrom(flags, context.env, cwd);
+  const features = (flags.features ?? [path.join(PACKAGE_ROOT, "features")]).map((p) => checkedPath(p, cwd));
+  const description = await describeSut(sutOptions);
+  const policy: SummaryPolicy = { strictProvisional: flags.strictProvisional === true };
+  const resultsDir = path.resolve(cwd, flags.results);
+
+  if (flags.allure) await clearResults(resultsDir);
+  // Loaded here, not at the top: cucumber costs a third of a second that validate and classify need not pay.
+  const { runFeatures }: typeof import("../../run/run-features") = require("../../run/run-features");
+  context.stderr.write(`gim-conformance run — system under test: ${description.name}\n`);
+  const debug = context.env.GIM_DEBUG === "1";
+  const { results, problems } = await runFeatures({
+    packageRoot: PACKAGE_ROOT,
+    profile: flags.profile,
+    features,
+    tags: flags.tags,
+    sut: sutOptions,
+    allure: flags.allure
+      ? {
+          resultsDir,
+          environmentInfo: environmentInfo({
+            sut: { ...description, name: redactSecrets(description.name) },
+            classifierVersion: CLASSIFIER_VERSION,
+            harnessVersion: packageVersion() ?? "unknown",
+            nodeVersion: process.version,
+            cucumberVersion: packageVersion("@cucumber/cucumber"),
+          }),
+        }
+      : undefined,
+    cwd,
+    env: context.env,
+    stderr: context.stderr,
+    onScenario: (result) => {
+      const lines = [progressLine(result, policy), ...detailLines(result, debug)];
+      context.stderr.write(`${lines.map(redactSecrets).join("\n")}\n`);
+    },
+  });
+  for (const problem of problems) context.stderr.write(`${redactSecrets(problem.message)}\n`);
+  if (flags.allure) await touchUpResults(resultsDir);
+
+  const summary = summarize(results, problems, policy);
+  context.stdout.write(
+    `\n${summaryTable(summary)}\n\n${totalsLine(summary.totals, description.name, policy)}\n`,
+  );
+  const { code, reason } = verdict(summary);
+  if (reason !== undefined) context.stderr.write(`${reason}\n`);
+  if (flags.allure) {
+    const shown = path.relative(cwd, resultsDir) || ".";
+    context.stderr.write(`Allure results in ${shown}; build the report with: gim-conformance report\n`);
+  }
+  return code;
+}
+
+function sutOptionsFrom(flags: RunFlags, env: NodeJS.ProcessEnv, cwd: string): SutOptions {
+  const options: SutOptions = { sut: flags.sut };
+  if (flags.export !== undefined) options.exportFile = checkedPath(flags.export, cwd, "--export");
+  if (flags.manifest !== undefined) options.manifest = checkedPath(flags.manifest, cwd, "--manifest");
+  const db = flags.db ?? env.GIM_DATABASE_URL;
+  if (db !== undefined && db !== "") options.db = db;
+  return options;
+}
+
+/** Absolute path; a plain path (not a glob) must exist, else a one-line usage error. */
+function checkedPath(given: string, cwd: string, option = "--features"): string {
+  const absolute = path.resolve(cwd, given);
+  if (!/[*?[{]/.test(given) && !existsSync(absolute)) {
+    throw new InputError(given, undefined, undefined, `${option}: no such file or directory`);
+  }
+  return absolute;
+}
+
+/** Describes the system under test before running: a missing database or file fails fast. */
+async function describeSut(options: SutOptions): Promise<SutDescription> {
+  const { createSut }: typeof import("../../sut/create-sut") = require("../../sut/create-sut");
+  const sut = createSut(options);
+  try {
+    return await sut.describe();
+  } finally {
+    await sut.close();
+  }
+}
