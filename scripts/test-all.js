@@ -1,0 +1,117 @@
+"use strict";
+// The whole test suite (`npm test`): type-check, Biome, the unit tests, then every feature against
+// the reference classifier with provisional scenarios held to their hypotheses too. Every stage
+// runs even when an earlier one failed, so one run shows every problem. The last line printed is
+// `N passed, N failed` (and `, N skipped`), counted from the runners' machine-readable output:
+// node:test's TAP summary and cucumber's message stream. A stage that gives no count (type-check,
+// Biome, a runner that crashed) adds 1 failed when it fails.
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..");
+const reports = path.join(root, "reports");
+const unitTap = path.join(reports, "unit-tests.tap");
+const messages = path.join(reports, "cucumber-messages.ndjson");
+const node = process.execPath;
+
+/** Runs a command with its output shown; returns whether it exited 0. */
+function sh(args) {
+  const result = spawnSync(node, args, { cwd: root, stdio: "inherit", env: process.env });
+  if (result.error) process.stderr.write(`test-all: ${result.error.message}\n`);
+  return result.status === 0;
+}
+
+function banner(name) {
+  process.stdout.write(`\n=== ${name} ===\n`);
+}
+
+/** A stage without its own count: 0 passed / 1 failed, but a success adds nothing. */
+function check(name, args) {
+  banner(name);
+  const ok = sh(args);
+  return { name, ok, passed: 0, failed: ok ? 0 : 1, skipped: 0, text: ok ? "passed" : "FAILED" };
+}
+
+function tapCount(text, key) {
+  const match = new RegExp(`^# ${key} (\\d+)$`, "m").exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+function unitTests() {
+  const name = "unit tests";
+  banner(name);
+  fs.rmSync(unitTap, { force: true });
+  const ok = sh([
+    "--test-reporter=spec",
+    "--test-reporter-destination=stdout",
+    "--test-reporter=tap",
+    `--test-reporter-destination=${unitTap}`,
+    path.join("scripts", "unit-tests.js"),
+  ]);
+  const tap = fs.existsSync(unitTap) ? fs.readFileSync(unitTap, "utf8") : "";
+  const pass = tapCount(tap, "pass");
+  if (pass === undefined)
+    return { name, ok: false, passed: 0, failed: 1, skipped: 0, text: "no TAP summary (crashed?)" };
+  const failed = (tapCount(tap, "fail") ?? 0) + (tapCount(tap, "cancelled") ?? 0);
+  const skipped = (tapCount(tap, "skipped") ?? 0) + (tapCount(tap, "todo") ?? 0);
+  // A crash after the summary (or a failing hook) shows only in the exit status.
+  const extra = !ok && failed === 0 ? 1 : 0;
+  return {
+    name,
+    ok: ok && failed === 0,
+    passed: pass,
+    failed: failed + extra,
+    skipped,
+    text: counts(pass, failed + extra, skipped),
+  };
+}
+
+function features() {
+  const name = "features (reference classifier, strict provisional)";
+  banner(name);
+  fs.rmSync(messages, { force: true });
+  const bin = path.join("bin", "gim-conformance.js");
+  const ok = sh([bin, "run", "--profile", "ci", "--strict-provisional", "--no-allure"]);
+  if (!fs.existsSync(messages))
+    return { name, ok: false, passed: 0, failed: 1, skipped: 0, text: "no message output" };
+
+  require("ts-node").register({ project: path.join(root, "tsconfig.json") });
+  const { ScenarioCollector } = require(path.join(root, "src", "run", "message-collector.ts"));
+  const { summarize } = require(path.join(root, "src", "run", "summary.ts"));
+  const collector = new ScenarioCollector();
+  for (const line of fs.readFileSync(messages, "utf8").split("\n")) {
+    if (line.trim() !== "") collector.accept(JSON.parse(line));
+  }
+  const { totals, problems } = summarize(collector.results, collector.problems, { strictProvisional: true });
+  const passed = totals.verifiedPassed + totals.provisional;
+  // Run-level problems (a feature that does not parse, a failing BeforeAll) are failures no scenario counts.
+  const failed = totals.failed + problems.length + (!ok && totals.failed + problems.length === 0 ? 1 : 0);
+  return {
+    name,
+    ok: ok && failed === 0,
+    passed,
+    failed,
+    skipped: totals.notRun,
+    text: counts(passed, failed, totals.notRun),
+  };
+}
+
+function counts(passed, failed, skipped) {
+  return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`;
+}
+
+fs.mkdirSync(reports, { recursive: true });
+const stages = [
+  check("typecheck (tsc)", [path.join("node_modules", "typescript", "bin", "tsc"), "-p", "."]),
+  check("lint (biome ci)", [path.join("node_modules", "@biomejs", "biome", "bin", "biome"), "ci", "."]),
+  unitTests(),
+  features(),
+];
+
+process.stdout.write("\n=== summary ===\n");
+const width = Math.max(...stages.map((s) => s.name.length));
+for (const stage of stages) process.stdout.write(`${stage.name.padEnd(width)}  ${stage.text}\n`);
+const total = (key) => stages.reduce((sum, s) => sum + s[key], 0);
+process.stdout.write(`${counts(total("passed"), total("failed"), total("skipped"))}\n`);
+process.exitCode = stages.every((s) => s.ok) ? 0 : 1;
