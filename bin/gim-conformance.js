@@ -6,16 +6,20 @@
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-require("ts-node").register({ project: path.join(root, "tsconfig.json") });
-require(path.join(root, "src", "cli", "main.ts"))
-  .main(process.argv.slice(2))
-  .then(
-    (code) => process.exit(code),
-    (error) => {
-      // main() maps every expected failure to an exit code; reaching here is a harness bug.
-      process.stderr.write(
-        `gim-conformance: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.exit(3);
-    },
-  );
+
+/** A broken installation is a harness error (exit 3), never "nonconformant" (node's default exit 1). */
+function crashed(error) {
+  const text =
+    error instanceof Error ? (process.env.GIM_DEBUG === "1" ? error.stack : error.message) : String(error);
+  process.stderr.write(`gim-conformance: internal error: ${text}\n`);
+  process.exit(3);
+}
+
+let main;
+try {
+  require("ts-node").register({ project: path.join(root, "tsconfig.json") });
+  ({ main } = require(path.join(root, "src", "cli", "main.ts")));
+} catch (error) {
+  crashed(error);
+}
+main(process.argv.slice(2)).then((code) => process.exit(code), crashed);
