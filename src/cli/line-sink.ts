@@ -2,7 +2,6 @@
  * Writes lines to a stream with backpressure, and notices when the reader has gone away
  * (`classify big.jsonl | head`): then the command stops quietly instead of crashing on EPIPE.
  */
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { HarnessError } from "../errors";
 
@@ -23,14 +22,23 @@ export class LineSink {
   }
 
   async write(line: string): Promise<void> {
-    if (this.failure !== undefined)
+    if (this.failure !== undefined) {
       throw new HarnessError(`cannot write the output: ${this.failure.message}`);
+    }
     if (this.gone) return;
     if (this.stream.write(`${line}\n`)) return;
-    try {
-      await Promise.race([once(this.stream, "drain"), once(this.stream, "close")]);
-    } catch {
-      // once() rejects on "error"; the listener above has already recorded what it means.
-    }
+    // Wait for drain, or for the end of the stream (its error was recorded above); remove all three
+    // listeners afterwards, or a long output would pile them up.
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        this.stream.off("drain", done);
+        this.stream.off("close", done);
+        this.stream.off("error", done);
+        resolve();
+      };
+      this.stream.on("drain", done);
+      this.stream.on("close", done);
+      this.stream.on("error", done);
+    });
   }
 }
