@@ -1,15 +1,23 @@
 /** The results folder: cleared before a run, touched up for the categories, history carried over. */
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import { expect } from "chai";
 import { CATEGORIES, PROVISIONAL_FAILURE_PREFIX } from "../../src/allure/categories";
 import { environmentInfo } from "../../src/allure/environment";
 import { carryHistory } from "../../src/allure/history";
 import { clearResults, touchUp, touchUpResults } from "../../src/allure/results-dir";
 
-const tempDir = () => mkdtemp(path.join(os.tmpdir(), "gim-allure-test-"));
+const tempDirs: string[] = [];
+after(async () => {
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "gim-allure-test-"));
+  tempDirs.push(dir);
+  return dir;
+}
 const provisional = [{ name: "provisional", value: "true" }];
 
 describe("touchUp", () => {

@@ -3,10 +3,18 @@
  * scratch working directory, checked by exit code and output.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import { expect } from "chai";
 import { javaMajorVersion } from "../../src/allure/generate";
 import { EXIT } from "../../src/errors";
@@ -37,8 +45,15 @@ function cli(
   return { code: ran.status, stdout: ran.stdout, stderr: ran.stderr };
 }
 
+const scratchDirs: string[] = [];
+after(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function scratch(): string {
-  return mkdtempSync(path.join(os.tmpdir(), "gim-cli-test-"));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "gim-cli-test-"));
+  scratchDirs.push(dir);
+  return dir;
 }
 
 /** The example log of docs/event-log.md (the contract's own example, flow 1). */
