@@ -1,9 +1,9 @@
 /**
- * Splits a byte stream into text lines for a JSON Lines reader, with memory bounded by the
- * longest allowed line rather than by the input: a runaway line (a whole file with no newline,
- * a binary file) is rejected as soon as it outgrows the limit, before the rest of it is read.
- * Works on Buffers and decodes each line once, because at millions of lines per second the
- * cost of splitting a decoded string (and re-joining lines across chunks) shows.
+ * Splits a byte stream into lines for a JSON Lines reader, with memory bounded by the longest
+ * allowed line rather than by the input: a runaway line (a whole file with no newline, a binary
+ * file) is rejected as soon as it outgrows the limit, before the rest of it is read. Works on
+ * Buffers, so line numbers and the byte limit are exact whatever the encoding, and so that a
+ * reader can look at a line's bytes before paying for a string (canonical-line.ts).
  */
 import { InputError } from "../errors";
 
@@ -21,6 +21,9 @@ export interface LineSplitterOptions {
   file: string;
   maxLineBytes?: number;
 }
+
+/** A line as bytes: bytes[from, to), without its line ending; only valid during the call. */
+export type OnLineBytes = (bytes: Buffer, from: number, to: number, line: number) => void;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -51,8 +54,18 @@ export class LineSplitter {
     }
   }
 
-  /** Splits `chunk`, calling `onLine` for every non-blank line it completes. */
+  /** Splits `chunk`, calling `onLine` with the text of every non-blank line it completes. */
   push(chunk: Buffer, onLine: (text: string, line: number) => void): void {
+    this.pushBytes(chunk, (bytes, from, to, line) => onLine(bytes.toString("utf8", from, to), line));
+  }
+
+  /** Flushes a last line that had no newline. */
+  end(onLine: (text: string, line: number) => void): void {
+    this.endBytes((bytes, from, to, line) => onLine(bytes.toString("utf8", from, to), line));
+  }
+
+  /** Splits `chunk`, calling `onLine` with the bytes of every non-blank line it completes. */
+  pushBytes(chunk: Buffer, onLine: OnLineBytes): void {
     let start = 0;
     if (this.atStart && chunk.length > 0) {
       this.atStart = false;
@@ -82,8 +95,8 @@ export class LineSplitter {
     }
   }
 
-  /** Flushes a last line that had no newline. */
-  end(onLine: (text: string, line: number) => void): void {
+  /** Flushes a last line that had no newline, as bytes. */
+  endBytes(onLine: OnLineBytes): void {
     if (this.pendingBytes === 0) return;
     const whole = Buffer.concat(this.pending, this.pendingBytes);
     this.pending = [];
@@ -91,14 +104,14 @@ export class LineSplitter {
     this.emit(whole, 0, whole.length, onLine);
   }
 
-  private emit(buffer: Buffer, from: number, to: number, onLine: (text: string, line: number) => void): void {
+  private emit(buffer: Buffer, from: number, to: number, onLine: OnLineBytes): void {
     const line = ++this.lineCount;
     const end = to > from && buffer[to - 1] === CR ? to - 1 : to;
     if (end - from > this.maxLineBytes) throw this.tooLong(line);
     let first = from;
     while (first < end && isBlankByte(buffer[first])) first++;
     if (first === end) return;
-    onLine(buffer.toString("utf8", from, end), line);
+    onLine(buffer, from, end, line);
   }
 
   private tooLong(line: number): InputError {

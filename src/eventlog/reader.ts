@@ -2,10 +2,13 @@
  * Reading chat event logs (v1, ../shared/spec/event-log.md): JSON Lines from a file, stdin or
  * memory, each line parsed and validated against the shipped schema. Streaming, with memory
  * bounded by the longest line, never by the file: logs of millions of events are normal.
- * Every rejection is an InputError naming the file, the line and the field.
+ * Every rejection is an InputError naming the file, the line and the field. Lines in the
+ * canonical form (canonical-line.ts) are read from their bytes, checked as strictly, at a
+ * fraction of the cost of JSON.parse and the schema; every other line gets both.
  */
 import { open } from "node:fs/promises";
 import { InputError } from "../errors";
+import { readCanonicalLine } from "./canonical-line";
 import type { LoggedEvent } from "./events";
 import { attempt, DEFAULT_MAX_LINE_BYTES, LineSplitter, toBuffer } from "./line-splitter";
 import { toLoggedEvent } from "./validate-event";
@@ -71,29 +74,41 @@ async function* readEventStreamBatches(
   options: ReadEventLogOptions,
 ): AsyncGenerator<LoggedEvent[]> {
   const splitter = new LineSplitter({ file, maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES });
-  let batch: LoggedEvent[] = [];
-  const parse = (text: string, line: number) => {
-    batch.push(parseEventLine(text, file, line));
+  // Events are collected in one long-lived list and handed out as a fresh copy that is never
+  // written again. A batch list that outlived a young-generation collection mid-chunk would sit in
+  // the old generation after use, dead, until the next full collection, keeping every event
+  // pushed after that collection alive and promoting it (measured: 40% of a big log's GC time).
+  const collected: LoggedEvent[] = [];
+  const take = (): LoggedEvent[] => {
+    const batch = collected.slice();
+    collected.length = 0;
+    return batch;
+  };
+  const parse = (bytes: Buffer, from: number, to: number, line: number) => {
+    collected.push(
+      // The fast path for canonical lines; any other line is parsed and validated in full.
+      readCanonicalLine(bytes, from, to, file, line) ??
+        parseEventLine(bytes.toString("utf8", from, to), file, line),
+    );
   };
   let count = 0;
   try {
     const chunks = typeof source === "function" ? await source() : source;
     for await (const chunk of chunks) {
-      const failure = attempt(() => splitter.push(toBuffer(chunk), parse));
-      if (batch.length > 0) {
-        count += batch.length;
-        yield batch;
-        batch = [];
+      const failure = attempt(() => splitter.pushBytes(toBuffer(chunk), parse));
+      if (collected.length > 0) {
+        count += collected.length;
+        yield take();
       }
       if (failure !== undefined) throw failure.error;
     }
   } catch (error) {
     throw asInputError(error, file);
   }
-  const failure = attempt(() => splitter.end(parse));
-  if (batch.length > 0) {
-    count += batch.length;
-    yield batch;
+  const failure = attempt(() => splitter.endBytes(parse));
+  if (collected.length > 0) {
+    count += collected.length;
+    yield take();
   }
   if (failure !== undefined) throw failure.error;
   if (count === 0) throw emptyLog(file);

@@ -7,6 +7,7 @@ import { InputError } from "../errors";
 import schema from "./event-log.schema.json";
 import { type ChatEvent, EVENT_NAMES, type EventSource, type LoggedEvent } from "./events";
 import { namesRealDay, TIMESTAMP_EXAMPLE, timestampMs } from "./timestamp";
+import { validEventTime } from "./valid-event-time";
 
 export { schema as EVENT_LOG_SCHEMA };
 
@@ -65,6 +66,9 @@ export function isValidEvent(value: unknown): boolean {
 
 /** Validates one parsed line and returns it as a LoggedEvent; throws InputError naming the field. */
 export function toLoggedEvent(value: unknown, source: EventSource): LoggedEvent {
+  // The hot path: the schema as plain code. Anything it refuses is decided again by ajv below.
+  const time = validEventTime(value);
+  if (!Number.isNaN(time)) return { event: value as ChatEvent, source, time };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new InputError(
       source.file,

@@ -8,6 +8,7 @@ import { InputError } from "../../src/errors";
 import { EVENT_NAMES } from "../../src/eventlog/events";
 import { EVENT_FIELDS } from "../../src/eventlog/format-event-log";
 import { TIMESTAMP_PATTERN } from "../../src/eventlog/timestamp";
+import { validEventTime } from "../../src/eventlog/valid-event-time";
 import { EVENT_LOG_SCHEMA, isValidEvent, toLoggedEvent } from "../../src/eventlog/validate-event";
 
 const TS = "2026-03-02T09:00:00.000Z";
@@ -264,4 +265,113 @@ test("the fast validation path agrees with the whole schema on arbitrary lines",
   // Both sides are well exercised.
   expect(outcomes.valid).to.be.above(300);
   expect(outcomes.invalid).to.be.above(300);
+});
+
+/** Every enum value and property name in the schema, found by walking it, so new ones are covered. */
+function schemaWords(): { enums: string[]; properties: string[] } {
+  const enums = new Set<string>();
+  const properties = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (typeof node === "object" && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "enum" || key === "const") for (const v of [value].flat()) enums.add(String(v));
+        if (key === "properties" || key === "required") {
+          for (const name of Array.isArray(value) ? value : Object.keys(value as object))
+            properties.add(name);
+        }
+        walk(value);
+      }
+    }
+  };
+  walk(EVENT_LOG_SCHEMA);
+  return { enums: [...enums], properties: [...properties] };
+}
+
+test("the reader's plain-code check (validEventTime) agrees with the whole schema, time included", () => {
+  const ajv = new Ajv({ formats: { "date-time": true } });
+  const full = ajv.compile(EVENT_LOG_SCHEMA);
+  const reference = (v: unknown) =>
+    full(v) && new Date((v as { ts: string }).ts).toISOString() === (v as { ts: string }).ts;
+  const { enums, properties } = schemaWords();
+  expect(enums).to.include.members([...EVENT_NAMES, "route", "delivering-timeout", "Inbound", "customer"]);
+  const DELETE = Symbol("delete");
+  // Mostly the fields of the line's own event, sometimes any field of the schema or none of it.
+  const fieldOf = (event: string) =>
+    fc.oneof(
+      {
+        arbitrary: fc.constantFrom(
+          "ts",
+          "interaction",
+          "event",
+          ...Object.keys(definitions[event]?.then.properties ?? {}),
+        ),
+        weight: 4,
+      },
+      { arbitrary: fc.constantFrom(...properties, "extra", "__proto__", "toString"), weight: 1 },
+    );
+  const anyValue = fc.oneof(
+    fc.constantFrom(...enums),
+    // Near misses of enum values: a case change, a space, a prefix.
+    fc.constantFrom(...enums).map((v) => v.toLowerCase()),
+    fc.constantFrom(...enums).map((v) => `${v} `),
+    fc.constantFrom(...enums).map((v) => v.slice(0, -1)),
+    fc.constantFrom("", " ", "Agent1", "é", "\u0000", "\ud800", "chat"),
+    fc.string({ maxLength: 4 }),
+    fc.constantFrom(TS, "2026-02-30T09:00:00.000Z", "2026-03-02T09:00:00Z", "2026-03-02T24:00:00.000Z"),
+    fc.constantFrom(DELETE, undefined, null, 0, 7, true),
+    fc.constantFrom([], ["Agent1"], {}, { agent: "A" }),
+  );
+  const arbitraryLine = fc
+    .constantFrom(...EVENT_NAMES)
+    .chain((event) =>
+      fc.tuple(
+        fc.constant(event),
+        fc.boolean(),
+        fc.array(fc.tuple(fieldOf(event), anyValue), { maxLength: 3 }),
+      ),
+    )
+    .map(([event, optional, changes]) => {
+      const fields = EVERY_EVENT[event] ?? {};
+      const required = definitions[event]?.then.required ?? [];
+      const value = line(event, optional ? fields : Object.fromEntries(required.map((f) => [f, fields[f]])));
+      for (const [field, changed] of changes) {
+        if (changed === DELETE) delete value[field];
+        else
+          Object.defineProperty(value, field, {
+            value: changed,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+      }
+      return value;
+    });
+  const notAnObject = fc.constantFrom<unknown>(
+    null,
+    [],
+    // An array is no object to the schema, even with the fields of a valid line.
+    Object.assign([], line("EventPartyAdded", { agent: "A" })),
+    "x",
+    3,
+    true,
+  );
+  const outcomes = { valid: 0, invalid: 0 };
+  fc.assert(
+    fc.property(
+      fc.oneof({ arbitrary: arbitraryLine, weight: 20 }, { arbitrary: notAnObject, weight: 1 }),
+      (value) => {
+        const valid = reference(value);
+        const time = validEventTime(value);
+        expect(time, JSON.stringify(value)).to.deep.equal(
+          valid ? Date.parse((value as { ts: string }).ts) : Number.NaN,
+        );
+        outcomes[valid ? "valid" : "invalid"]++;
+      },
+    ),
+    { numRuns: 10000 },
+  );
+  // Both sides are well exercised.
+  expect(outcomes.valid).to.be.above(1000);
+  expect(outcomes.invalid).to.be.above(1000);
 });
