@@ -14,6 +14,7 @@ import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { classifyBatches } from "../src/classifier/classify";
+import { formatRow } from "../src/classifier/format-row";
 import type { LoggedEvent } from "../src/eventlog/events";
 import { readEventBatches } from "../src/eventlog/reader";
 import { generateLog } from "./generate-log";
@@ -56,7 +57,7 @@ async function measure(mode: string, file: string): Promise<Measure> {
     // The same path as `gim-conformance classify`: batches in, rows out, rows serialised.
     for await (const rows of classifyBatches(counted(readEventBatches(file), (n) => (events += n)))) {
       for (const row of rows) {
-        JSON.stringify(row);
+        formatRow(row);
         if (row.irf === 1) interactions++;
       }
     }

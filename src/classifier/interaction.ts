@@ -6,7 +6,14 @@
  */
 import type { IrfRow, ResourceType } from "../domain/irf";
 import { InputError } from "../errors";
-import type { AgentInvited, ChatEvent, EventSource, StoppedBy } from "../eventlog/events";
+import type {
+  AgentInvited,
+  ChatEvent,
+  EventSource,
+  InvitePurpose,
+  StoppedBy,
+  Visibility,
+} from "../eventlog/events";
 import * as rules from "./outcome-rules";
 import { roleOf } from "./role-rule";
 
@@ -18,7 +25,12 @@ interface Attempt {
   resourceType: ResourceType;
   startTs: string;
   start: number;
-  invite: AgentInvited | undefined;
+  /**
+   * The invitation's purpose and visibility mode (agents only): all the role rule needs of it.
+   * Copied rather than the event kept, so an open interaction holds no parsed line.
+   */
+  purpose: InvitePurpose | undefined;
+  visibility: Visibility | undefined;
   /** The attempt of the agent who invited this one (transfer, conference, consultation). */
   invitedBy: Attempt | undefined;
   joined: number | undefined;
@@ -43,7 +55,8 @@ export class InteractionState {
   private lastTime = Number.NEGATIVE_INFINITY;
   private queue: Location | undefined;
   private strategy: Location | undefined;
-  private readonly agents = new Map<string, Attempt>();
+  /** Each agent's open attempt (alerting or joined), in invitation order: a few at most, so a list. */
+  private readonly agents: Attempt[] = [];
   private readonly ended: Attempt[] = [];
   private seq = 0;
 
@@ -61,7 +74,7 @@ export class InteractionState {
 
   /** The number of agent attempts still open (alerting or joined). */
   get openAttempts(): number {
-    return this.agents.size;
+    return this.agents.length;
   }
 
   /** Applies one event; returns the interaction's IRF rows when this event stopped it. */
@@ -149,7 +162,7 @@ export class InteractionState {
   }
 
   private invite(e: AgentInvited, time: number, source: EventSource): void {
-    if (this.agents.has(e.agent)) {
+    if (this.openAttemptOf(e.agent) !== undefined) {
       throw new InputError(
         source.file,
         source.line,
@@ -157,10 +170,12 @@ export class InteractionState {
         `${e.agent} is already in interaction "${this.id}"`,
       );
     }
-    let invitedBy: Attempt | undefined;
+    const a = this.newAttempt(e.agent, "Agent", e.ts, time);
+    a.purpose = e.purpose;
+    a.visibility = e.visibility;
     if (e.from !== undefined) {
-      invitedBy = this.agents.get(e.from);
-      if (invitedBy?.joined === undefined) {
+      a.invitedBy = this.openAttemptOf(e.from);
+      if (a.invitedBy?.joined === undefined) {
         throw new InputError(
           source.file,
           source.line,
@@ -169,11 +184,7 @@ export class InteractionState {
         );
       }
     }
-    this.agents.set(e.agent, {
-      ...this.newAttempt(e.agent, "Agent", e.ts, time),
-      invite: e,
-      invitedBy,
-    });
+    this.agents.push(a);
   }
 
   private join(agent: string, time: number, source: EventSource): void {
@@ -182,12 +193,14 @@ export class InteractionState {
     // Once an agent accepts, the strategy that delivered the invitation is done routing.
     this.strategy = undefined;
     // Seed 1.3: the transferring agent's IRF becomes Transferred once the target accepts.
-    if (a.invite?.purpose === "transfer" && a.invitedBy !== undefined) a.invitedBy.transferAccepted = true;
+    if (a.purpose === "transfer" && a.invitedBy !== undefined) a.invitedBy.transferAccepted = true;
   }
 
   private stop(by: StoppedBy, ts: string, time: number): IrfRow[] {
-    const engaged = this.agents.size > 0;
-    for (const a of [...this.agents.values()]) {
+    const engaged = this.agents.length > 0;
+    // In invitation order; close takes each off the list.
+    while (this.agents.length > 0) {
+      const a = this.agents[0] as Attempt;
       this.close(a, a.joined === undefined ? rules.stoppedWhileAlerting(by) : rules.completed(), ts, time);
     }
     // Mediation resources get an IRF only when the interaction ends in mediation.
@@ -196,7 +209,14 @@ export class InteractionState {
     } else if (!engaged && this.queue !== undefined) {
       this.mediation(this.queue, "Queue", rules.QUEUE_ROLE, rules.stoppedInQueue(by), ts, time);
     }
-    return this.toRows(this.ended);
+    const rows = this.toRows(this.ended);
+    // A stopped interaction lets go of what it held. A state that lived through a young-generation
+    // collection waits in the old generation, dead, for the next full one; meanwhile everything
+    // young it still pointed to would be kept and promoted too (measured: GC time nearly tripled).
+    this.ended.length = 0;
+    this.queue = undefined;
+    this.strategy = undefined;
+    return rows;
   }
 
   private mediation(
@@ -222,7 +242,8 @@ export class InteractionState {
     a.reason = o.reason;
     a.endTs = ts;
     a.end = time;
-    this.agents.delete(a.resource);
+    const open = this.agents.indexOf(a);
+    if (open >= 0) this.agents.splice(open, 1);
     this.ended.push(a);
   }
 
@@ -233,7 +254,8 @@ export class InteractionState {
       resourceType,
       startTs,
       start,
-      invite: undefined,
+      purpose: undefined,
+      visibility: undefined,
       invitedBy: undefined,
       joined: undefined,
       transferAccepted: false,
@@ -246,8 +268,13 @@ export class InteractionState {
     };
   }
 
+  private openAttemptOf(agent: string): Attempt | undefined {
+    for (const a of this.agents) if (a.resource === agent) return a;
+    return undefined;
+  }
+
   private attempt(agent: string, source: EventSource): Attempt {
-    const a = this.agents.get(agent);
+    const a = this.openAttemptOf(agent);
     if (a === undefined) {
       throw new InputError(
         source.file,
@@ -278,6 +305,7 @@ export class InteractionState {
     ordered.forEach((a, i) => {
       a.ordinal = i + 1;
     });
+    // The contract's order (formatRow's), so that JSON.stringify of a row writes the same line.
     return ordered.map((a) => ({
       interaction: this.id,
       irf: a.ordinal,
@@ -286,9 +314,9 @@ export class InteractionState {
       role: a.role,
       result: a.result,
       reason: a.reason,
-      roleReason: "Unspecified",
       start: a.startTs,
       end: a.endTs,
+      roleReason: "Unspecified",
       alertingMs: a.resourceType === "Agent" ? (a.joined ?? a.end) - a.start : 0,
       handlingMs: a.joined === undefined ? 0 : a.end - a.joined,
       mediationMs: a.resourceType === "Agent" ? 0 : a.end - a.start,
@@ -298,7 +326,8 @@ export class InteractionState {
   }
 }
 
-function inviteOf(a: Attempt): AgentInvited {
-  if (a.invite === undefined) throw new Error(`internal: agent attempt ${a.resource} has no invitation`);
-  return a.invite;
+/** The invitation of an agent's attempt, as the role rule reads it. */
+function inviteOf(a: Attempt): Pick<AgentInvited, "purpose" | "visibility"> {
+  if (a.purpose === undefined) throw new Error(`internal: agent attempt ${a.resource} has no invitation`);
+  return a as Attempt & { purpose: InvitePurpose };
 }
