@@ -3,7 +3,7 @@
 // the reference classifier with provisional scenarios held to their hypotheses too. Every stage
 // runs even when an earlier one failed, so one run shows every problem. The last line printed is
 // `N passed, N failed` (and `, N skipped`), counted from the runners' machine-readable output:
-// node:test's TAP summary and cucumber's message stream. A stage that gives no count (type-check,
+// node:test's own summary counts (scripts/count-reporter.js) and cucumber's message stream. A stage that gives no count (type-check,
 // Biome, a runner that crashed) adds 1 failed when it fails.
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -11,13 +11,21 @@ const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 const reports = path.join(root, "reports");
-const unitTap = path.join(reports, "unit-tests.tap");
+const unitCounts = path.join(reports, "unit-test-counts.json");
 const messages = path.join(reports, "cucumber-messages.ndjson");
 const node = process.execPath;
 
+/** No stage may hang CI (which must finish within 10 minutes): one is stopped after this long. */
+const STAGE_TIMEOUT_MS = 5 * 60 * 1000;
+
 /** Runs a command with its output shown; returns whether it exited 0. */
-function sh(args) {
-  const result = spawnSync(node, args, { cwd: root, stdio: "inherit", env: process.env });
+function sh(args, env = {}) {
+  const result = spawnSync(node, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+    timeout: STAGE_TIMEOUT_MS,
+  });
   if (result.error) process.stderr.write(`test-all: ${result.error.message}\n`);
   return result.status === 0;
 }
@@ -33,37 +41,37 @@ function check(name, args) {
   return { name, ok, passed: 0, failed: ok ? 0 : 1, skipped: 0, text: ok ? "passed" : "FAILED" };
 }
 
-function tapCount(text, key) {
-  const match = new RegExp(`^# ${key} (\\d+)$`, "m").exec(text);
-  return match ? Number(match[1]) : undefined;
-}
-
 function unitTests() {
   const name = "unit tests";
   banner(name);
-  fs.rmSync(unitTap, { force: true });
-  const ok = sh([
-    "--test-reporter=spec",
-    "--test-reporter-destination=stdout",
-    "--test-reporter=tap",
-    `--test-reporter-destination=${unitTap}`,
-    path.join("scripts", "unit-tests.js"),
-  ]);
-  const tap = fs.existsSync(unitTap) ? fs.readFileSync(unitTap, "utf8") : "";
-  const pass = tapCount(tap, "pass");
-  if (pass === undefined)
-    return { name, ok: false, passed: 0, failed: 1, skipped: 0, text: "no TAP summary (crashed?)" };
-  const failed = (tapCount(tap, "fail") ?? 0) + (tapCount(tap, "cancelled") ?? 0);
-  const skipped = (tapCount(tap, "skipped") ?? 0) + (tapCount(tap, "todo") ?? 0);
+  fs.rmSync(unitCounts, { force: true });
+  const ok = sh(
+    [
+      // A test that leaves a handle open (a database pool, a timer) must not keep the process alive.
+      "--test-force-exit",
+      "--test-reporter=spec",
+      "--test-reporter-destination=stdout",
+      `--test-reporter=${path.join(root, "scripts", "count-reporter.js")}`,
+      "--test-reporter-destination=stderr",
+      path.join("scripts", "unit-tests.js"),
+    ],
+    { GIM_TEST_COUNTS: unitCounts },
+  );
+  const counted = fs.existsSync(unitCounts) ? JSON.parse(fs.readFileSync(unitCounts, "utf8")) : {};
+  if (counted.pass === undefined) {
+    return { name, ok: false, passed: 0, failed: 1, skipped: 0, text: "no test summary (crashed?)" };
+  }
+  const failed = (counted.fail ?? 0) + (counted.cancelled ?? 0);
+  const skipped = (counted.skipped ?? 0) + (counted.todo ?? 0);
   // A crash after the summary (or a failing hook) shows only in the exit status.
   const extra = !ok && failed === 0 ? 1 : 0;
   return {
     name,
     ok: ok && failed === 0,
-    passed: pass,
+    passed: counted.pass,
     failed: failed + extra,
     skipped,
-    text: counts(pass, failed + extra, skipped),
+    text: counts(counted.pass, failed + extra, skipped),
   };
 }
 
