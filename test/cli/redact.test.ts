@@ -21,7 +21,7 @@ describe("redaction", () => {
 });
 
 describe("irfRowJson", () => {
-  test("writes the contract's fields first, in the contract's order, then the extra ones", () => {
+  test("writes the contract's fields first, in the contract's order, then the extra ones in a fixed order", () => {
     const json = irfRowJson({
       receivedFrom: null,
       mediationMs: 0,
@@ -48,11 +48,11 @@ describe("irfRowJson", () => {
       "reason",
       "start",
       "end",
-      "receivedFrom",
-      "mediationMs",
-      "handlingMs",
-      "alertingMs",
       "roleReason",
+      "alertingMs",
+      "handlingMs",
+      "mediationMs",
+      "receivedFrom",
     ]);
   });
 });
