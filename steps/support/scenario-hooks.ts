@@ -41,7 +41,11 @@ AfterStep(function (this: ChatWorld, { pickle, pickleStep, result }) {
   const last = pickle.steps.at(-1);
   if (last?.id !== pickleStep.id || result.status !== Status.PASSED) return;
   if (this.begun && !this.outcomeChecked) {
-    throw new Error(
+    // A feature problem, not a harness one: the run reports it as bad input (exit 2).
+    throw new InputError(
+      pickle.uri,
+      undefined,
+      undefined,
       `no outcome was checked: scenario "${pickle.name}" told a chat but never said which IRFs Info Mart records; ` +
         'end it with "Then Info Mart records exactly these IRFs:" and the table',
     );

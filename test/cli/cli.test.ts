@@ -239,6 +239,25 @@ describe("gim-conformance run", () => {
     expect(ran.stderr).to.contain('undefined step: "the customer sings to the queue"');
   });
 
+  test("a scenario that never checks its outcome exits 2 and says what is missing", () => {
+    const dir = scratch();
+    const features = writeFeature(
+      path.join(dir, "mine"),
+      "no-outcome.feature",
+      [
+        "Feature: My own flow",
+        "  @id:my-unchecked-flow",
+        "  Scenario: a chat told but never checked",
+        '    Given a customer starts a chat in the interaction queue "Chat_Inbound"',
+        '    When the strategy "RouteInboundChat" routes the chat to Agent1',
+        "",
+      ].join("\n"),
+    );
+    const ran = cli(["run", "--features", features, "--no-allure"], { cwd: dir });
+    expect(ran.code).to.equal(EXIT.badInput);
+    expect(ran.stderr).to.contain("no outcome was checked");
+  });
+
   test("bad options exit 2: a missing features path, a tag expression selecting nothing", () => {
     expect(cli(["run", "--features", "no/such/dir", "--no-allure"]).code).to.equal(EXIT.badInput);
     const none = cli(["run", "--tags", "@flow-99", "--no-allure"]);
