@@ -5,7 +5,7 @@
  * Streamed, keeping only the rows of the interactions asked for, so a whole day's export is fine.
  * A missing column, a malformed line or a bad value is an InputError naming the file and line.
  */
-import { createReadStream } from "node:fs";
+import type { ReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import { createInterface } from "node:readline";
@@ -62,6 +62,15 @@ async function formatOf(file: string): Promise<ExportFormat> {
     : "csv";
 }
 
+/** Opened before streaming, so a missing or unreadable file is one InputError, not a stream error event. */
+async function openStream(file: string): Promise<ReadStream> {
+  try {
+    return (await open(file, "r")).createReadStream({ encoding: "utf8" });
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+}
+
 function unreadable(file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code;
   return new InputError(
@@ -95,7 +104,8 @@ async function readCsv(
   file: string,
   keep: (r: SourcedRecord) => boolean,
 ): Promise<{ records: SourcedRecord[]; rowCount: number }> {
-  const parser = createReadStream(file).pipe(
+  const source = await openStream(file);
+  const parser = source.pipe(
     parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
   );
   let columns: (ExportColumn | undefined)[] | undefined;
@@ -141,6 +151,9 @@ async function readCsv(
     }
     const csv = error as CsvError & { lines?: number };
     throw new InputError(file, csv.lines, undefined, `not valid CSV: ${csv.message}`);
+  } finally {
+    // Stopping early (a bad header) must still release the file.
+    source.destroy();
   }
   if (columns === undefined)
     throw new InputError(file, undefined, undefined, "the export is empty: expected a header row");
@@ -151,8 +164,8 @@ async function readJsonLines(
   file: string,
   keep: (r: SourcedRecord) => boolean,
 ): Promise<{ records: SourcedRecord[]; rowCount: number }> {
-  const stream = createReadStream(file, { encoding: "utf8" });
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  const source = await openStream(file);
+  const lines = createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY });
   const records: SourcedRecord[] = [];
   let rowCount = 0;
   let line = 0;
@@ -168,6 +181,9 @@ async function readJsonLines(
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw unreadable(file, error);
+  } finally {
+    lines.close();
+    source.destroy();
   }
   if (rowCount === 0)
     throw new InputError(

@@ -178,14 +178,16 @@ function schemaError(
     .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   const field = path.join(".") || undefined;
   const params = error.params as Record<string, unknown>;
-  const misnamed = (params.additionalProperty ?? params.propertyName) as string | undefined;
+  // ajv reports a bad key name on the error itself (propertyName) or in params (propertyNames).
+  const badName = (error.propertyName ?? params.propertyName) as string | undefined;
+  const misnamed = badName ?? (params.additionalProperty as string | undefined);
   if (misnamed !== undefined) {
     const where = [...path, misnamed].join(".");
     const what =
-      params.propertyName !== undefined
-        ? path[0] === "scenarios"
-          ? `"${misnamed}" is not a scenario @id (lowercase words joined by hyphens, without "@id:")`
-          : `"${misnamed}" is not a resource name`
+      badName !== undefined
+        ? path.at(-1) === "resources"
+          ? `"${misnamed}" is not a resource name (letters, digits, underscores)`
+          : `"${misnamed}" is not a scenario @id (lowercase words joined by hyphens, without "@id:")`
         : `unknown field "${misnamed}"; allowed here: ${allowedAt(path)}`;
     return new InputError(file, lineOf(path, misnamed), where, what);
   }

@@ -74,7 +74,7 @@ export class PostgresSut implements SystemUnderTest {
     const { gimVersion, rowsByGuid, manifest } = await this.load();
     return {
       kind: this.kind,
-      name: `PostgreSQL Info Mart at ${this.target.label}`,
+      name: `PostgreSQL Info Mart at ${this.target.label} (${versionText(gimVersion)})`,
       ...(gimVersion === undefined ? {} : { gimVersion }),
       details: {
         database: this.target.label,
@@ -94,6 +94,12 @@ export class PostgresSut implements SystemUnderTest {
   async close(): Promise<void> {
     await this.session.close();
   }
+}
+
+/** GIM releases are numbers (8.5.116.12); anything else (a seeded database) names its writer. */
+function versionText(version: string | undefined): string {
+  if (version === undefined) return "GIM version unknown";
+  return /^\d/.test(version) ? `GIM ${version}` : `written by ${version}`;
 }
 
 /** A result row (PostgreSQL folds the query's names to lower case) as an export record. */
