@@ -1,17 +1,23 @@
 /**
  * A real PostgreSQL server for tests. Uses GIM_TEST_DATABASE_URL when set (`.ci/run` starts one
- * cluster for the whole suite); otherwise starts a throwaway cluster with scripts/pg-cluster.sh
- * and stops it when the test file ends. Without any PostgreSQL binaries the tests are SKIPPED with
- * that reason, never silently passed.
+ * cluster for the whole suite); otherwise starts one throwaway cluster with scripts/pg-cluster.sh
+ * for the whole test process (all test files run in one process) and stops it when the process
+ * exits, even after a failure. Without any PostgreSQL binaries the tests are SKIPPED with that
+ * reason, never silently passed.
  *
  * Each test gets its own schema (a fresh, empty Info Mart) through the URL's
  * `options=-c search_path=...`, which pg, psql and the harness all honour, so tests sharing one
  * cluster never see each other's rows.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
+import { databaseTarget } from "../../src/gimdb/database-target";
+import { type ExampleLog, readExampleLogs } from "../../src/gimdb/example-logs";
+import { type SeededInteraction, seedDatabase } from "../../src/gimdb/seed";
+import { formatManifest } from "../../src/sut/lab-manifest-format";
 
 const ROOT = resolve(__dirname, "..", "..");
 const SCRIPT = join(ROOT, "scripts", "pg-cluster.sh");
@@ -21,7 +27,6 @@ export interface TestPostgres {
   url: string;
   /** A fresh empty schema; the URL that selects it; and a write connection to it. */
   freshSchema(prefix: string): Promise<TestSchema>;
-  stop(): void;
 }
 
 export interface TestSchema {
@@ -32,14 +37,18 @@ export interface TestSchema {
   drop(): Promise<void>;
 }
 
-/** Why PostgreSQL tests cannot run here, or undefined when they can. */
-export function postgresUnavailable(): string | undefined {
-  if (process.env.GIM_TEST_DATABASE_URL) return undefined;
-  const onPath = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" }).status === 0;
-  const debian = existsSync("/usr/lib/postgresql")
-    ? readdirSync("/usr/lib/postgresql").some((v) =>
-        existsSync(join("/usr/lib/postgresql", v, "bin", "initdb")),
-      )
+/**
+ * Why PostgreSQL tests cannot run here, or undefined when they can. The parameters exist so a
+ * test can show what happens on a machine without PostgreSQL.
+ */
+export function postgresUnavailable(
+  env: NodeJS.ProcessEnv = process.env,
+  debianRoot = "/usr/lib/postgresql",
+): string | undefined {
+  if (env.GIM_TEST_DATABASE_URL) return undefined;
+  const onPath = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8", env }).status === 0;
+  const debian = existsSync(debianRoot)
+    ? readdirSync(debianRoot).some((v) => existsSync(join(debianRoot, v, "bin", "initdb")))
     : false;
   return onPath || debian
     ? undefined
@@ -47,22 +56,32 @@ export function postgresUnavailable(): string | undefined {
 }
 
 let counter = 0;
+let shared: TestPostgres | undefined;
 
-/** Starts (or attaches to) the test server. Call postgresUnavailable() first. */
-export function startTestPostgres(): TestPostgres {
+/** The test server, started on first call (or attached to). Call postgresUnavailable() first. */
+export function testPostgres(): TestPostgres {
+  shared ??= start();
+  return shared;
+}
+
+function start(): TestPostgres {
   let url = process.env.GIM_TEST_DATABASE_URL;
-  let dir: string | undefined;
   if (url === undefined || url === "") {
     const out = execFileSync(SCRIPT, ["start"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
     url = /GIM_TEST_DATABASE_URL=(\S+)/.exec(out)?.[1];
-    dir = /GIM_PG_DIR=(\S+)/.exec(out)?.[1];
+    const dir = /GIM_PG_DIR=(\S+)/.exec(out)?.[1];
     if (url === undefined || dir === undefined) throw new Error(`pg-cluster.sh start printed no URL: ${out}`);
-    // A crashed test process must not leave a server running.
-    const owned = dir;
-    process.once("exit", () => stopCluster(owned));
+    // Runs on every exit, a failed, crashed or interrupted test run included: no server is left behind.
+    const stop = () => spawnSync(SCRIPT, ["stop", dir], { stdio: "ignore" });
+    process.once("exit", stop);
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        stop();
+        process.exit(130);
+      });
+    }
   }
   const base = url;
-  const schemas: TestSchema[] = [];
   return {
     url: base,
     async freshSchema(prefix) {
@@ -83,18 +102,9 @@ export function startTestPostgres(): TestPostgres {
           await writer.end().catch(() => {});
         },
       };
-      schemas.push(schema);
       return schema;
     },
-    stop() {
-      if (dir !== undefined) stopCluster(dir);
-      dir = undefined;
-    },
   };
-}
-
-function stopCluster(dir: string): void {
-  spawnSync(SCRIPT, ["stop", dir], { stdio: "ignore" });
 }
 
 /** The URL with `options=-c search_path=<schema>`, which libpq, pg and psql all read. */
@@ -106,4 +116,31 @@ export function withSearchPath(url: string, schema: string): string {
 /** The password in a postgres:// URL (for asserting that no output contains it). */
 export function passwordOf(url: string): string {
   return decodeURIComponent(/^[^:]+:\/\/[^:@/]*:([^@/]*)@/.exec(url)?.[1] ?? "");
+}
+
+export const EXAMPLES = join(ROOT, "examples");
+
+export interface SeededSchema {
+  schema: TestSchema;
+  /** The manifest of the seeded interactions, as seed-db writes it. */
+  manifestFile: string;
+  seeded: SeededInteraction[];
+  /** The example logs with the reference classifier's rows, by @id. */
+  examples: Map<string, ExampleLog>;
+}
+
+/** A fresh schema seeded from the bundled examples, as `seed-db` would seed it. */
+export async function seededSchema(prefix: string): Promise<SeededSchema> {
+  const schema = await testPostgres().freshSchema(prefix);
+  const examples = await readExampleLogs(EXAMPLES);
+  const seeded = await seedDatabase(databaseTarget(schema.url, "--db"), examples);
+  const manifestFile = join(tmpdir(), `${schema.name}.manifest.yaml`);
+  writeFileSync(
+    manifestFile,
+    formatManifest(
+      seeded.map((s) => ({ id: s.id, guid: s.guid })),
+      [schema.name],
+    ),
+  );
+  return { schema, manifestFile, seeded, examples: new Map(examples.map((e) => [e.id, e])) };
 }

@@ -1,0 +1,180 @@
+/**
+ * The export back end on files: CSV and JSON Lines in GIM's column names (any case, extra columns
+ * ignored, format by extension or content), the answers it gives per scenario, and exit-2
+ * rejections naming the file, line and column.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { expect } from "chai";
+import { InputError } from "../../src/errors";
+import { readExportFile } from "../../src/sut/export-file";
+import { ExportSut } from "../../src/sut/export-sut";
+import type { ScenarioRef } from "../../src/sut/system-under-test";
+
+const dir = mkdtempSync(join(tmpdir(), "gim-export-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const HEADER =
+  "interaction_id,media_server_ixn_guid,interaction_resource_id,resource_name,resource_type_code,resource_role,technical_result,result_reason,role_reason,start_ts,end_ts";
+const TRANSFER = [
+  "3,G-TRANSFER,4,Agent2,AGENT,ReceivedTransfer,Completed,Unspecified,Unspecified,1772442072,1772442193",
+  "3,G-TRANSFER,3,Agent1,AGENT,RoutedTo,Transferred,Unspecified,Unspecified,1772442005,1772442073",
+];
+const QUEUED =
+  "1,G-QUEUED,1,Chat_Inbound,QUEUE,Received,CustomerAbandoned,AbandonedWhileQueued,,1772442000,1772442060";
+
+const MANIFEST = file(
+  "manifest.yaml",
+  `version: 1
+scenarios:
+  chat-transfer-accepted: { guid: G-TRANSFER }
+  chat-abandoned-in-queue: { guid: G-QUEUED }
+  chat-invitation-revoked: { guid: G-NOT-IN-EXPORT }
+  chat-transfer-revoked: { guid: "" }
+`,
+);
+
+const ref = (id: string): ScenarioRef => ({ id, name: id, interaction: id, events: [] });
+
+async function descriptors(sut: ExportSut, id: string): Promise<string[] | string> {
+  const answer = await sut.irfsFor(ref(id));
+  if (answer.kind === "not-run") return answer.reason;
+  return answer.rows.map((r) => `${r.irf} ${r.resource} ${r.role}/${r.result} [${r.reason}]`);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<InputError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error("accepted");
+}
+
+describe("export back end: CSV", () => {
+  const csv = file("irf.csv", [HEADER, ...TRANSFER, QUEUED].join("\n"));
+
+  test("answers each scenario with its interaction's rows in IRF order", async () => {
+    const sut = new ExportSut(csv, MANIFEST);
+    expect(await descriptors(sut, "chat-transfer-accepted")).to.deep.equal([
+      "1 Agent1 RoutedTo/Transferred [Unspecified]",
+      "2 Agent2 ReceivedTransfer/Completed [Unspecified]",
+    ]);
+    expect(await descriptors(sut, "chat-abandoned-in-queue")).to.deep.equal([
+      "1 Chat_Inbound Received/CustomerAbandoned [AbandonedWhileQueued]",
+    ]);
+  });
+
+  test("an interaction missing from the export answers no rows (reported as missing IRFs)", async () => {
+    expect(await descriptors(new ExportSut(csv, MANIFEST), "chat-invitation-revoked")).to.deep.equal([]);
+  });
+
+  test("scenarios without a manifest entry or guid are not run, with the reason", async () => {
+    const sut = new ExportSut(csv, MANIFEST);
+    expect(await descriptors(sut, "chat-conference-accepted")).to.equal(
+      `no manifest entry for @id:chat-conference-accepted in ${MANIFEST}`,
+    );
+    expect(await descriptors(sut, "chat-transfer-revoked")).to.contain("has no guid yet");
+  });
+
+  test("describe names the file, its format and row count", async () => {
+    const description = await new ExportSut(csv, MANIFEST).describe();
+    expect(description.kind).to.equal("export");
+    expect(description.name).to.equal(`IRF export ${csv} (CSV, 3 rows)`);
+  });
+
+  test("upper-case headers, extra columns and quoted fields are fine", async () => {
+    const wide = file(
+      "wide.csv",
+      [
+        `EXTRA,${HEADER.toUpperCase()}`,
+        `"x, y",3,G-TRANSFER,3,"Agent1",AGENT,RoutedTo,Transferred,Unspecified,Unspecified,1772442005,1772442073`,
+      ].join("\r\n"),
+    );
+    const { records } = await readExportFile(wide);
+    expect(records[0]?.values.RESOURCE_NAME).to.equal("Agent1");
+    expect(records[0]?.line).to.equal(2);
+  });
+
+  test("sqlcmd's dashed rule and row-count trailer are skipped", async () => {
+    const rule = HEADER.split(",")
+      .map(() => "-----")
+      .join(",");
+    const sqlcmd = file("sqlcmd.csv", [HEADER, rule, TRANSFER[0], "", "(1 rows affected)"].join("\n"));
+    expect((await readExportFile(sqlcmd)).rowCount).to.equal(1);
+  });
+
+  test("a missing column is rejected naming the file, the header line and the column", async () => {
+    const noReason = file(
+      "no-reason.csv",
+      [
+        HEADER.replace(",result_reason", ""),
+        TRANSFER[0]?.replace(",Unspecified,Unspecified", ",Unspecified"),
+      ].join("\n"),
+    );
+    const e = await rejection(new ExportSut(noReason, MANIFEST).describe());
+    expect([e.file, e.line, e.field]).to.deep.equal([noReason, 1, "RESULT_REASON"]);
+    expect(e.message).to.contain("required column is missing");
+  });
+
+  test("a row with the wrong number of fields names its line", async () => {
+    const short = file("short.csv", [HEADER, TRANSFER[0], "3,G-TRANSFER,5,Agent3"].join("\n"));
+    const e = await rejection(readExportFile(short));
+    expect(e.line).to.equal(3);
+    expect(e.message).to.contain("has 4 fields but the header has 11");
+  });
+
+  test("an empty file and a missing file are rejected", async () => {
+    expect((await rejection(readExportFile(file("empty.csv", "")))).message).to.contain(
+      "expected a header row",
+    );
+    expect((await rejection(readExportFile(join(dir, "absent.csv")))).message).to.contain(
+      "export file not found",
+    );
+  });
+});
+
+describe("export back end: JSON Lines", () => {
+  const lines = TRANSFER.map((text) => {
+    const names = HEADER.split(",");
+    const values = text.split(",");
+    return JSON.stringify(
+      Object.fromEntries(
+        names.map((n, i) => [n, /^\d+$/.test(values[i] ?? "") ? Number(values[i]) : values[i]]),
+      ),
+    );
+  });
+
+  test("reads one object per line, by extension or, without one, by its first character", async () => {
+    for (const name of ["irf.jsonl", "irf-export"]) {
+      const sut = new ExportSut(file(name, `${lines.join("\n")}\n`), MANIFEST);
+      expect(await descriptors(sut, "chat-transfer-accepted")).to.have.length(2);
+      expect((await sut.describe()).details.format).to.equal("jsonl");
+    }
+  });
+
+  test("a line missing a column is rejected naming its line and the column", async () => {
+    const broken = JSON.parse(lines[1] ?? "{}");
+    delete broken.role_reason;
+    const e = await rejection(
+      readExportFile(file("broken.jsonl", `${lines[0]}\n${JSON.stringify(broken)}\n`)),
+    );
+    expect([e.line, e.field]).to.deep.equal([2, "ROLE_REASON"]);
+  });
+
+  test("a line that is not JSON, or not an object, names its line", async () => {
+    expect((await rejection(readExportFile(file("bad.jsonl", `${lines[0]}\n{nope\n`)))).line).to.equal(2);
+    expect((await rejection(readExportFile(file("array.jsonl", "[1,2]\n")))).message).to.contain(
+      "one JSON object per line",
+    );
+  });
+});
