@@ -101,7 +101,9 @@ export class Vocabulary {
       const added = extension[column] ?? [];
       for (const name of added) {
         if (!NAME_PATTERN.test(name)) {
-          throw new Error(`${COLUMN_LABELS[column]} name "${name}" must be letters and digits, starting with a letter`);
+          throw new Error(
+            `${COLUMN_LABELS[column]} name "${name}" must be letters and digits, starting with a letter`,
+          );
         }
       }
       next[column] = new Set([...this.names[column], ...added]);
