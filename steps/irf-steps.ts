@@ -1,9 +1,15 @@
 /** The outcome: the IRFs Info Mart records for the scenario's interaction, as a complete table. */
 import { type DataTable, Then } from "@cucumber/cucumber";
+import type { Vocabulary } from "../src/domain/vocabulary";
+import { loadVocabulary, vocabularyFile } from "../src/domain/vocabulary-file";
 import { parseIrfTable } from "../src/flows/irf-table";
 import { expectIrfs } from "./support/outcome";
 import type { ChatWorld } from "./support/world";
 
+/** Loaded once per run, on first use, so a bad vocabulary file fails the first outcome step. */
+let vocabulary: Vocabulary | undefined;
+
 Then("Info Mart records exactly these IRFs:", function (this: ChatWorld, table: DataTable) {
-  return expectIrfs(this, parseIrfTable(table.raw(), this.scenario.uri));
+  vocabulary ??= loadVocabulary(vocabularyFile());
+  return expectIrfs(this, parseIrfTable(table.raw(), this.scenario.uri, vocabulary));
 });

@@ -5,6 +5,7 @@
  */
 import { UNSPECIFIED } from "../domain/descriptor";
 import type { IrfExpectation } from "../domain/irf";
+import { COLUMN_LABELS, Vocabulary } from "../domain/vocabulary";
 import { InputError } from "../errors";
 
 export const IRF_TABLE_COLUMNS = ["IRF", "resource", "role", "result", "reason"] as const;
@@ -16,7 +17,11 @@ const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
  * `rows` is the table as cells, header first (cucumber's `DataTable.raw()`, or gherkin's cells).
  * `where` names the table for messages, e.g. `features/chat/03-agent-transfers-chat.feature`.
  */
-export function parseIrfTable(rows: readonly (readonly string[])[], where: string): IrfExpectation[] {
+export function parseIrfTable(
+  rows: readonly (readonly string[])[],
+  where: string,
+  vocabulary: Vocabulary = Vocabulary.standard(),
+): IrfExpectation[] {
   const [header, ...body] = rows;
   if (header === undefined) throw new InputError(where, undefined, undefined, "the IRF table is empty");
   const index = columnIndex(header, where);
@@ -41,6 +46,16 @@ export function parseIrfTable(rows: readonly (readonly string[])[], where: strin
           undefined,
           column,
           `${row}: "${value}" is not a descriptor name like RoutedTo`,
+        );
+      }
+      // An unknown name is most often a typo; a real but undocumented one goes in vocabulary.json.
+      if (!vocabulary.has(column, value)) {
+        throw new InputError(
+          where,
+          undefined,
+          column,
+          `${row}: unknown ${COLUMN_LABELS[column]} "${value}"; known: ${vocabulary.list(column).join(", ")} ` +
+            "(add a real GIM name to vocabulary.json to extend the vocabulary)",
         );
       }
     }

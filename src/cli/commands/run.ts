@@ -9,6 +9,7 @@ import { type Command, Option } from "commander";
 import { environmentInfo } from "../../allure/environment";
 import { clearResults, touchUpResults } from "../../allure/results-dir";
 import { CLASSIFIER_VERSION } from "../../classifier/classify";
+import { loadVocabulary, VOCABULARY_ENV } from "../../domain/vocabulary-file";
 import { InputError } from "../../errors";
 import { type SummaryPolicy, summarize, verdict } from "../../run/summary";
 import { detailLines, progressLine, summaryTable, totalsLine } from "../../run/summary-render";
@@ -28,6 +29,7 @@ interface RunFlags {
   allure: boolean;
   profile: string;
   strictProvisional?: boolean;
+  vocabulary?: string;
 }
 
 export const DEFAULT_RESULTS = "reports/allure-results";
@@ -48,6 +50,10 @@ export function registerRun(program: Command, context: CliContext): void {
     .option("--features <paths...>", "feature files, directories or globs (default: the bundled features/)")
     .option("--results <dir>", "Allure results folder (emptied first)", DEFAULT_RESULTS)
     .option("--no-allure", "write no Allure results")
+    .option(
+      "--vocabulary <file>",
+      "JSON file of descriptor names to add to the vocabulary (default: ./vocabulary.json when present)",
+    )
     .option(
       "--profile <name>",
       'cucumber.js profile; "ci" adds reports/junit.xml and reports/cucumber-messages.ndjson',
@@ -73,6 +79,12 @@ export function registerRun(program: Command, context: CliContext): void {
 async function run(flags: RunFlags, context: CliContext) {
   const cwd = process.cwd();
   const sutOptions = sutOptionsFrom(flags, context.env, cwd);
+  if (flags.vocabulary !== undefined) {
+    // The steps run in this process and read it from there (src/domain/vocabulary-file.ts).
+    const file = checkedPath(flags.vocabulary, cwd, "--vocabulary");
+    loadVocabulary(file); // a bad file is bad input before any scenario runs
+    process.env[VOCABULARY_ENV] = file;
+  }
   const features = (flags.features ?? [path.join(PACKAGE_ROOT, "features")]).map((p) => checkedPath(p, cwd));
   const description = await describeSut(sutOptions);
   const policy: SummaryPolicy = { strictProvisional: flags.strictProvisional === true };
