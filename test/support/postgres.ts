@@ -10,7 +10,7 @@
  * cluster never see each other's rows.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
@@ -142,5 +142,11 @@ export async function seededSchema(prefix: string): Promise<SeededSchema> {
       [schema.name],
     ),
   );
+  const dropSchema = schema.drop;
+  // Dropping the schema removes its manifest too.
+  schema.drop = async () => {
+    rmSync(manifestFile, { force: true });
+    await dropSchema();
+  };
   return { schema, manifestFile, seeded, examples: new Map(examples.map((e) => [e.id, e])) };
 }
