@@ -11,6 +11,7 @@ import { registerLabKit } from "./commands/lab-kit";
 import { registerReport } from "./commands/report";
 import { registerRun } from "./commands/run";
 import { registerSeedDb } from "./commands/seed-db";
+import { registerSpec } from "./commands/spec";
 import { registerValidate } from "./commands/validate";
 import type { CliContext, RegisterCommand } from "./context";
 import { packageVersion } from "./package-info";
@@ -24,6 +25,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerReport,
   registerLabKit,
   registerSeedDb,
+  registerSpec,
 ];
 
 export interface CliIo {

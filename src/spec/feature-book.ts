@@ -1,0 +1,209 @@
+/**
+ * The features as a reviewer reads them: per flow its title, tags, narrative (the feature's
+ * description, Markdown), the `Source:` line citing the User's Guide, and each scenario exactly
+ * as written in the file plus its expected-IRF table. Parsed with cucumber's own Gherkin parser
+ * and pickle compiler, so tags and tables read exactly as `run` reads them.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from "@cucumber/gherkin";
+import { type GherkinDocument, IdGenerator, type Pickle, type Scenario } from "@cucumber/messages";
+import type { IrfExpectation } from "../domain/irf";
+import { InputError } from "../errors";
+import { parseIrfTable } from "../flows/irf-table";
+import { scenarioIdOf } from "../flows/scenario-id";
+
+export interface BookScenario {
+  /** From the `@id:` tag: names the example log, the Allure result and the history. */
+  id: string;
+  name: string;
+  /** 1-based line of the `Scenario:` keyword. */
+  line: number;
+  /** Every tag the scenario carries (feature tags included), as a pickle has them. */
+  tags: string[];
+  /** Each step as `Keyword text`, in order. */
+  steps: string[];
+  /** The scenario's text as written in the file (its tags, description, steps and table), dedented. */
+  source: string;
+  /** The `Then` table: the complete set of IRFs Info Mart must record. */
+  expected: IrfExpectation[];
+  provisional: boolean;
+}
+
+export interface BookFeature {
+  /** From the `@flow-N` tag; undefined for a user's flow without one. */
+  flow: number | undefined;
+  title: string;
+  /** The feature's own tags. */
+  tags: string[];
+  /** The narrative (Markdown), without the citation line. */
+  description: string;
+  /** The description's `Source:` line: where the User's Guide documents the flow. */
+  citation: string | undefined;
+  /** The file, relative to the features folder's parent. */
+  uri: string;
+  provisional: boolean;
+  scenarios: BookScenario[];
+}
+
+const FLOW_TAG = /^@flow-(\d+)$/;
+const SOURCE_LINE = /^\s*Source:/i;
+
+/** Every feature under `dir`, ordered by flow number (features without one last), then file. */
+export function readFeatureBook(dir: string): BookFeature[] {
+  const files = featureFiles(dir);
+  if (files.length === 0) throw new InputError(dir, undefined, undefined, "no .feature files found");
+  const base = join(dir, "..");
+  const features = files.flatMap((file) => {
+    const feature = readBookFeature(readFileSync(file, "utf8"), relative(base, file) || file);
+    return feature === undefined ? [] : [feature];
+  });
+  const seen = new Map<string, string>();
+  for (const feature of features) {
+    for (const scenario of feature.scenarios) {
+      const other = seen.get(scenario.id);
+      if (other !== undefined) {
+        throw new InputError(
+          feature.uri,
+          scenario.line,
+          "@id",
+          `@id:${scenario.id} is already used by ${other}`,
+        );
+      }
+      seen.set(scenario.id, `${feature.uri}:${scenario.line}`);
+    }
+  }
+  const order = (f: BookFeature) => f.flow ?? Number.MAX_SAFE_INTEGER;
+  return features.sort((a, b) => order(a) - order(b) || a.uri.localeCompare(b.uri));
+}
+
+/** One feature file's text; `uri` names it in messages. Undefined for a file with no Feature. */
+export function readBookFeature(text: string, uri: string): BookFeature | undefined {
+  const newId = IdGenerator.incrementing();
+  let document: GherkinDocument;
+  try {
+    document = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(text);
+  } catch (error) {
+    const first = (error as { errors?: { message: string; location?: { line: number } }[] }).errors?.[0];
+    throw new InputError(
+      uri,
+      first?.location?.line,
+      undefined,
+      `not valid Gherkin: ${first?.message ?? (error as Error).message}`,
+    );
+  }
+  const feature = document.feature;
+  if (feature === undefined) return undefined;
+  const tags = feature.tags.map((t) => t.name);
+  const flowTag = tags.map((t) => FLOW_TAG.exec(t)?.[1]).find((n) => n !== undefined);
+  const lines = dedent(feature.description).split("\n");
+  const citation = lines
+    .filter((l) => SOURCE_LINE.test(l))
+    .map((l) => l.trim())
+    .join(" ");
+  const description = lines
+    .filter((l) => !SOURCE_LINE.test(l))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+
+  const astScenarios = scenariosOf(document);
+  const sourceLines = text.split(/\r?\n/);
+  const starts = astScenarios.map(startLine).sort((a, b) => a - b);
+  const pickles = compile(document, uri, newId);
+  const scenarios = astScenarios.map((scenario) => {
+    const own = pickles.filter((p) => p.astNodeIds.includes(scenario.id));
+    return toBookScenario(scenario, own, uri, sliceSource(sourceLines, startLine(scenario), starts));
+  });
+  return {
+    flow: flowTag === undefined ? undefined : Number(flowTag),
+    title: feature.name,
+    tags,
+    description,
+    citation: citation === "" ? undefined : citation,
+    uri,
+    provisional: tags.includes("@provisional"),
+    scenarios,
+  };
+}
+
+function toBookScenario(scenario: Scenario, pickles: Pickle[], uri: string, source: string): BookScenario {
+  const where = `${uri}:${scenario.location.line}`;
+  const pickle = pickles[0];
+  if (pickle === undefined)
+    throw new InputError(uri, scenario.location.line, undefined, "scenario has no steps");
+  const tags = pickle.tags.map((t) => t.name);
+  const table = pickle.steps.find((s) => String(s.type) === "Outcome" && s.argument?.dataTable)?.argument
+    ?.dataTable;
+  if (table === undefined) {
+    throw new InputError(
+      uri,
+      scenario.location.line,
+      undefined,
+      `scenario "${scenario.name}" has no Then table`,
+    );
+  }
+  return {
+    id: scenarioIdOf(tags, pickle.name, where),
+    name: scenario.name,
+    line: scenario.location.line,
+    tags,
+    steps: scenario.steps.map((s) => `${s.keyword.trim()} ${s.text}`),
+    source,
+    expected: parseIrfTable(
+      table.rows.map((r) => r.cells.map((c) => c.value)),
+      where,
+    ),
+    provisional: tags.includes("@provisional"),
+  };
+}
+
+function scenariosOf(document: GherkinDocument): Scenario[] {
+  const out: Scenario[] = [];
+  for (const child of document.feature?.children ?? []) {
+    if (child.scenario) out.push(child.scenario);
+    for (const ruleChild of child.rule?.children ?? []) if (ruleChild.scenario) out.push(ruleChild.scenario);
+  }
+  return out;
+}
+
+/** A scenario's text starts at its first tag line, if it has tags. */
+function startLine(scenario: Scenario): number {
+  return Math.min(scenario.location.line, ...scenario.tags.map((t) => t.location.line));
+}
+
+/** From a scenario's first line to the line before the next one's, trailing blanks dropped. */
+function sliceSource(lines: readonly string[], start: number, starts: readonly number[]): string {
+  const next = starts.find((s) => s > start) ?? lines.length + 1;
+  const slice = lines.slice(start - 1, next - 1);
+  while (slice.length > 0 && (slice.at(-1) ?? "").trim() === "") slice.pop();
+  return dedent(slice.join("\n"));
+}
+
+function featureFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith(".feature"))
+      .map((e) => join(e.parentPath ?? e.path, e.name))
+      .sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      dir,
+      undefined,
+      undefined,
+      code === "ENOENT" ? "features folder not found" : `cannot read it (${code})`,
+    );
+  }
+}
+
+/** Gherkin keeps indentation; Markdown would read indented lines as code, and a book wants it flush. */
+function dedent(text: string): string {
+  const lines = text.split("\n");
+  const indents = lines.filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)?.[0].length ?? 0);
+  const cut = indents.length === 0 ? 0 : Math.min(...indents);
+  return lines
+    .map((l) => l.slice(cut).trimEnd())
+    .join("\n")
+    .trim();
+}

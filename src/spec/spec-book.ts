@@ -1,0 +1,78 @@
+/**
+ * Builds the spec book from disk: the features, the last run's results, and one flow diagram
+ * per scenario drawn from its example event log (examples/<id>.jsonl) by the reference
+ * classifier and the timeline renderer the Allure attachment uses. Writes index.html and
+ * coverage.csv side by side.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { classifyEvents } from "../classifier/classify";
+import { parseEventLog } from "../eventlog/reader";
+import { renderTimelineSvg } from "../report/timeline-svg";
+import { buildCoverage, type CoverageEntry, coverageCsv } from "./coverage";
+import { type BookFeature, readFeatureBook } from "./feature-book";
+import { readLastResults } from "./run-status";
+import { renderSpecPage } from "./spec-page";
+
+export interface SpecBookOptions {
+  featuresDir: string;
+  resultsDir: string;
+  examplesDir: string;
+  /** The page to write; coverage.csv goes next to it. */
+  outFile: string;
+  /** How to name the results folder on the page (a path relative to where the user ran). */
+  resultsLabel?: string;
+}
+
+export interface SpecBook {
+  features: BookFeature[];
+  coverage: CoverageEntry[];
+  html: string;
+  /** Scenario ids that had no example log, so no diagram. */
+  missingDiagrams: string[];
+  resultsFound: number;
+}
+
+export function buildSpecBook(options: Omit<SpecBookOptions, "outFile">): SpecBook {
+  const features = readFeatureBook(options.featuresDir);
+  const results = readLastResults(options.resultsDir);
+  const diagrams = new Map<string, string>();
+  const missingDiagrams: string[] = [];
+  for (const feature of features) {
+    for (const scenario of feature.scenarios) {
+      const file = join(options.examplesDir, `${scenario.id}.jsonl`);
+      if (!existsSync(file)) {
+        missingDiagrams.push(scenario.id);
+        continue;
+      }
+      const logged = parseEventLog(readFileSync(file, "utf8"), file);
+      const label = feature.flow === undefined ? feature.title : `Flow ${feature.flow}`;
+      diagrams.set(
+        scenario.id,
+        renderTimelineSvg({
+          events: logged.map((l) => l.event),
+          rows: classifyEvents(logged, file),
+          title: `${label}: ${scenario.name}`,
+        }),
+      );
+    }
+  }
+  const coverage = buildCoverage(features);
+  const html = renderSpecPage({
+    features,
+    results,
+    diagrams,
+    coverage,
+    resultsSource: options.resultsLabel ?? options.resultsDir,
+  });
+  return { features, coverage, html, missingDiagrams, resultsFound: results.size };
+}
+
+export function writeSpecBook(options: SpecBookOptions): SpecBook & { csvFile: string } {
+  const book = buildSpecBook(options);
+  mkdirSync(dirname(options.outFile), { recursive: true });
+  writeFileSync(options.outFile, book.html);
+  const csvFile = join(dirname(options.outFile), "coverage.csv");
+  writeFileSync(csvFile, coverageCsv(book.coverage));
+  return { ...book, csvFile };
+}
