@@ -65,6 +65,8 @@ pre.gherkin { margin: 0; padding: 12px 14px; background: var(--soft); border: 1p
 .irf-table td.descriptor, .coverage-table td.descriptor { font-weight: 600; white-space: nowrap; }
 .coverage .note { background: var(--soft); border-left: 4px solid var(--muted); padding: 8px 12px; font-size: .9rem; }
 .coverage .summary { font-size: .9rem; }
+.th-note { font-weight: 400; font-size: .75rem; color: var(--muted); }
+.coverage-table td:nth-child(2) { white-space: nowrap; }
 .flow-link { display: inline-block; min-width: 1.8em; text-align: center; border: 1px solid var(--line);
   border-radius: 4px; padding: 0 .3em; margin: 1px; }
 .flow-link.provisional { color: var(--warn); border-color: #d4a72c; background: var(--warn-bg); }

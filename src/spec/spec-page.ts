@@ -221,6 +221,12 @@ function highlightGherkin(source: string): string {
     .join("\n");
 }
 
+const COVERAGE_LABEL: Record<CoverageEntry["state"], string> = {
+  verified: "by a verified flow",
+  "provisional only": "provisional only",
+  "not covered": "no flow",
+};
+
 function renderCoverage(entries: readonly CoverageEntry[]): string {
   const rows = entries.map((e) => {
     const flows = flowsOf(e);
@@ -238,18 +244,18 @@ function renderCoverage(entries: readonly CoverageEntry[]): string {
     const stateClass = `coverage-${e.state.replace(/ /g, "-")}`;
     return `<tr class="${stateClass}" data-descriptor="${esc(e.descriptor)}"><td class="descriptor">${esc(
       e.descriptor,
-    )}</td><td>${esc(e.role)}</td><td>${esc(e.result)}</td><td>${esc(e.reason)}</td><td>${
+    )}</td><td>${
       e.documentedIn.length === 0
         ? '<span class="gap">not in the Guide\'s chat page</span>'
         : esc(e.documentedIn.map((s) => `§${s}`).join(", "))
-    }</td><td>${flowCells}</td><td><span class="coverage-state ${stateClass}">${esc(e.state)}</span></td></tr>`;
+    }</td><td>${flowCells}</td><td><span class="coverage-state ${stateClass}">${COVERAGE_LABEL[e.state]}</span></td></tr>`;
   });
   const uncovered = entries.filter((e) => e.state === "not covered" && e.documentedIn.length > 0);
   const provisionalOnly = entries.filter((e) => e.state === "provisional only");
   return `<section class="coverage" id="coverage">
 <h2>Descriptor coverage</h2>
 <p>Every RESOURCE_ROLE × TECHNICAL_RESULT × RESULT_REASON combination that the User's Guide's chat page documents or a
-feature's expected table uses, and the flows that exercise it (<span class="flow-link provisional">n*</span>: a
+feature's expected table uses, written the Guide's way (no reason shown means RESULT_REASON Unspecified), and the flows that exercise it (<span class="flow-link provisional">n*</span>: a
 provisional flow). The same matrix is in <code>coverage.csv</code> next to this page.</p>
 <p class="note"><strong>Not the whole vocabulary.</strong> The vocabulary's roles, results and reasons are not freely
 combinable, and which combinations GIM can record is stated on a User's Guide page ("Technical Descriptors") that could
@@ -263,7 +269,7 @@ the cartesian product as if every combination were valid.</p>
     uncovered.length === 0 ? "" : ` (${uncovered.map((e) => esc(e.descriptor)).join(", ")})`
   }.</p>
 <table class="coverage-table">
-<thead><tr><th>Technical descriptor</th><th>RESOURCE_ROLE</th><th>TECHNICAL_RESULT</th><th>RESULT_REASON</th><th>Documented in</th><th>Flows</th><th>Coverage</th></tr></thead>
+<thead><tr><th>Technical descriptor<br><span class="th-note">RESOURCE_ROLE/TECHNICAL_RESULT [RESULT_REASON]</span></th><th>Documented in the Guide</th><th>Flows exercising it</th><th>Coverage</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
