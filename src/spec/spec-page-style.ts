@@ -86,7 +86,6 @@ tr.coverage-not-covered td { background: #fff5f5; }
   a { color: inherit; }
   .flow { break-before: page; page-break-before: always; border-bottom: none; padding-top: 0; }
   .coverage { break-before: page; page-break-before: always; }
-  .scenario { break-inside: avoid-page; }
   .diagram, table, pre.gherkin, .provisional-banner { break-inside: avoid; page-break-inside: avoid; }
   .diagram { border: none; padding: 0; }
   .diagram svg { width: 100% !important; max-width: 100%; height: auto; }
