@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { expect } from "chai";
+import { formatDescriptor } from "../../src/domain/descriptor";
 import { buildCoverage } from "../../src/spec/coverage";
 import type { BookFeature } from "../../src/spec/feature-book";
 import { renderMarkdown } from "../../src/spec/markdown";
@@ -47,6 +48,28 @@ describe("the spec book of the bundled flows, with no run results", () => {
     const flow4 = section(html, 4);
     expect(flow4).to.include("IRF1 RoutedTo/Completed");
     expect(flow4).to.include("IRF2 ReceivedTransfer/Abandoned [Revoked]");
+  });
+
+  test("on every flow the diagram has a lane per expected resource and one bar per IRF, labelled IRFn descriptor", () => {
+    const fromXml = (t: string) =>
+      t
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&");
+    for (const scenario of book.features.flatMap((f) => f.scenarios)) {
+      const start = html.indexOf(`id="scenario-${scenario.id}"`);
+      const figure = html.slice(start, html.indexOf("</figure>", start));
+      const textsOf = (cls: string) =>
+        [...figure.matchAll(new RegExp(`<text [^>]*class="${cls}"[^>]*>([^<]*)</text>`, "g"))].map((m) =>
+          fromXml(m[1] ?? ""),
+        );
+      expect(textsOf("gimtl-irf-label"), scenario.id).to.deep.equal(
+        scenario.expected.map((r) => `IRF${r.irf} ${formatDescriptor(r)}`),
+      );
+      const lanes = textsOf("gimtl-lane");
+      expect(lanes[0], scenario.id).to.equal("Customer");
+      for (const r of scenario.expected) expect(lanes, scenario.id).to.include(r.resource);
+    }
   });
 
   test("flows 7 and 8, and only they, carry the provisional banner", () => {
