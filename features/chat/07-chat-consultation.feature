@@ -5,7 +5,7 @@ Feature: Chat consultation
   narrative and no technical descriptors for it, and its diagram is missing.
 
   THE EXPECTED IRFS BELOW ARE A HYPOTHESIS, NOT TAKEN FROM THE USER'S GUIDE. They follow the
-  project's domain notes (../shared/spec/domain.md, section 5):
+  project's domain notes (docs/domain.md, section 5):
   - Agent1 is RoutedTo/Completed, as in every documented flow where the routed agent stays in
     the chat and completes it (sections 1.4 and 1.6).
   - Agent2 is ReceivedConsult/Completed: Info Mart counts chat consultations in its CONS_RCV_*

@@ -5,7 +5,7 @@ Feature: Chat conference through a queue
   narrative and no technical descriptors for it, and its diagram is missing.
 
   THE EXPECTED IRFS BELOW ARE A HYPOTHESIS, NOT TAKEN FROM THE USER'S GUIDE. They follow the
-  project's domain notes (../shared/spec/domain.md, section 5):
+  project's domain notes (docs/domain.md, section 5):
   - Agent1 is RoutedTo/Completed: Agent1 stays in the chat and completes it.
   - The conference queue gets no IRF: a queue is a mediation resource, which gets an IRF only
     when the attempt ends in mediation; its time is recorded as a mediation segment
