@@ -5,6 +5,7 @@
  * Reading messages rather than a formatter's text keeps the counts exact and the code free of
  * cucumber's runtime: the types below are the structural subset of @cucumber/messages it reads.
  */
+import type { IrfRow } from "../domain/irf";
 import {
   decideOutcome,
   evidenceOf,
@@ -43,7 +44,13 @@ export interface RunEnvelope {
   testCaseStarted?: { id: string; testCaseId: string };
   testStepFinished?: { testCaseStartedId: string; testStepId: string; testStepResult: StepResult };
   testCaseFinished?: { testCaseStartedId: string; willBeRetried: boolean };
-  attachment?: { testCaseStartedId?: string; body: string; mediaType: string; contentEncoding: string };
+  attachment?: {
+    testCaseStartedId?: string;
+    body: string;
+    mediaType: string;
+    contentEncoding: string;
+    fileName?: string;
+  };
   suggestion?: { pickleStepId: string; snippets: readonly { code: string }[] };
   parseError?: { source: { uri?: string; location?: { line: number } }; message: string };
   undefinedParameterType?: { name: string; expression: string };
@@ -75,6 +82,7 @@ interface Attempt {
   results: StepResult[];
   logs: string[];
   undefinedStepIds: string[];
+  rows: IrfRow[] | undefined;
 }
 
 /**
@@ -83,10 +91,17 @@ interface Attempt {
  */
 const LOG_MEDIA_TYPE = "text/x.cucumber.log+plain";
 const NOT_RUN_PREFIX = /^\s*not run:\s*/i;
+/**
+ * The outcome step attaches the recorded rows as `<id>-irfs.json` (steps/support/outcome.ts):
+ * reading them from the message stream carries them to snapshots without any shared state.
+ */
+const ROWS_FILE = /-irfs\.json$/;
 
 export class ScenarioCollector {
   readonly results: ScenarioResult[] = [];
   readonly problems: RunProblem[] = [];
+  /** The `@id`s of every scenario the features hold, run or not (checks an expectations file's ids). */
+  readonly knownIds = new Set<string>();
 
   private readonly featureNames = new Map<string, string>();
   private readonly astLines = new Map<string, number>();
@@ -134,6 +149,8 @@ export class ScenarioCollector {
   private onPickle(pickle: NonNullable<RunEnvelope["pickle"]>): void {
     // An outline's pickle points at its scenario and then its example row: the row's line is the precise one.
     const lineNode = pickle.astNodeIds.at(-1);
+    const id = idOf(pickle.tags.map((t) => t.name));
+    if (id !== undefined) this.knownIds.add(id);
     this.pickles.set(pickle.id, {
       uri: pickle.uri,
       name: pickle.name,
@@ -159,6 +176,7 @@ export class ScenarioCollector {
       results: [],
       logs: [],
       undefinedStepIds: [],
+      rows: undefined,
     });
   }
 
@@ -177,6 +195,10 @@ export class ScenarioCollector {
       attachment.contentEncoding === "BASE64"
         ? Buffer.from(attachment.body, "base64").toString("utf8")
         : attachment.body;
+    if (attachment.mediaType === "application/json" && ROWS_FILE.test(attachment.fileName ?? "")) {
+      attempt.rows = parseRows(text);
+      return;
+    }
     if (attachment.mediaType === LOG_MEDIA_TYPE) attempt.logs.push(text.replace(NOT_RUN_PREFIX, ""));
     else if (attachment.mediaType === "text/plain" && NOT_RUN_PREFIX.test(text)) {
       attempt.logs.push(text.replace(NOT_RUN_PREFIX, ""));
@@ -209,6 +231,7 @@ export class ScenarioCollector {
       evidence: evidenceOf(pickle.tags),
       outcome: decided.outcome,
       detail,
+      ...(attempt.rows === undefined ? {} : { rows: attempt.rows }),
     };
     this.results.push(result);
     this.onScenario(result);
@@ -248,5 +271,15 @@ export class ScenarioCollector {
     if (text !== undefined && !finished.success && !alreadyReported) {
       this.problems.push({ kind: "harness-error", message: `the run ended with an error: ${text}` });
     }
+  }
+}
+
+/** The rows are the harness's own JSON; anything else (a user's attachment of the same name) is ignored. */
+function parseRows(text: string): IrfRow[] | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as IrfRow[]) : undefined;
+  } catch {
+    return undefined;
   }
 }

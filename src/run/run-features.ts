@@ -41,6 +41,8 @@ export interface FeatureRunOptions {
 export interface FeatureRunResult {
   results: ScenarioResult[];
   problems: RunProblem[];
+  /** Every `@id` in the features, selected or not. */
+  knownIds: ReadonlySet<string>;
 }
 
 export async function runFeatures(options: FeatureRunOptions): Promise<FeatureRunResult> {
@@ -62,7 +64,7 @@ export async function runFeatures(options: FeatureRunOptions): Promise<FeatureRu
   }
   const collector = new ScenarioCollector(options.onScenario);
   await runCucumber(configure(loaded, options), environment, (envelope) => collector.accept(envelope));
-  return { results: collector.results, problems: collector.problems };
+  return { results: collector.results, problems: collector.problems, knownIds: collector.knownIds };
 }
 
 /** The profile's run configuration with the overrides of this run; exported for tests. */

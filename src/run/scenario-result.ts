@@ -3,6 +3,7 @@
  * Pure: no cucumber here, only the shapes of cucumber's messages that the decisions need, so the
  * rules can be unit-tested on synthetic results.
  */
+import type { IrfRow } from "../domain/irf";
 
 /**
  * `verified`: the expected IRFs come from the User's Guide; a mismatch is nonconformance.
@@ -39,6 +40,11 @@ export interface ScenarioResult {
   outcome: Outcome;
   /** Failure message, undefined-step text and snippet, or the reason a scenario was not run. */
   detail: string | undefined;
+  /**
+   * The IRF rows the system under test recorded, from the outcome step's `<id>-irfs.json`
+   * attachment; undefined when the scenario never got an answer (not run, broken before its outcome).
+   */
+  rows?: IrfRow[];
 }
 
 /** The subset of cucumber's TestStepResult that decides an outcome. */

@@ -3,16 +3,20 @@
  * finishes (stderr) and a per-flow summary (stdout), write Allure results, and exit with the
  * verdict: 0 conformant, 1 nonconformant, 2 bad input, 3 harness error (see src/run/summary.ts).
  */
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Command, Option } from "commander";
 import { environmentInfo } from "../../allure/environment";
 import { clearResults, touchUpResults } from "../../allure/results-dir";
 import { CLASSIFIER_VERSION } from "../../classifier/classify";
 import { loadVocabulary, VOCABULARY_ENV } from "../../domain/vocabulary-file";
-import { InputError } from "../../errors";
-import { type SummaryPolicy, summarize, verdict } from "../../run/summary";
+import { EXIT, InputError } from "../../errors";
+import { checkKnownIds, type ExpectationsFile, readExpectations } from "../../expectations/expectations-file";
+import { expectationsFromRun, gateLines, judge } from "../../expectations/gate";
+import type { ScenarioResult } from "../../run/scenario-result";
+import { plural, type SummaryPolicy, summarize, type Verdict, verdict } from "../../run/summary";
 import { detailLines, progressLine, summaryTable, totalsLine } from "../../run/summary-render";
+import { buildSnapshot, writeSnapshot } from "../../snapshot/snapshot";
 import { SUT_KINDS, type SutDescription, type SutKind, type SutOptions } from "../../sut/system-under-test";
 import type { CliContext } from "../context";
 import { PACKAGE_ROOT, packageVersion } from "../package-info";
@@ -30,6 +34,10 @@ interface RunFlags {
   profile: string;
   strictProvisional?: boolean;
   vocabulary?: string;
+  snapshot?: string;
+  expectations?: string;
+  updateExpectations?: boolean;
+  failOnStale?: boolean;
 }
 
 export const DEFAULT_RESULTS = "reports/allure-results";
@@ -63,6 +71,19 @@ export function registerRun(program: Command, context: CliContext): void {
       "--strict-provisional",
       "provisional scenarios must match their hypothesis too (the project's own tests)",
     )
+    .option("--snapshot <file>", "write the run's results and recorded IRF rows as a versioned JSON snapshot")
+    .option(
+      "--expectations <file>",
+      "YAML of known divergences (expected fail/skip per @id): only unexpected results fail the run",
+    )
+    .option(
+      "--update-expectations",
+      "rewrite the --expectations file so that this run's results are expected",
+    )
+    .option(
+      "--fail-on-stale",
+      "with --expectations: an unexpected pass (stale expectation) fails the run too",
+    )
     .addHelpText(
       "after",
       "\nProvisional scenarios (@provisional) encode unverified hypotheses: they are counted apart and,\n" +
@@ -85,6 +106,17 @@ async function run(flags: RunFlags, context: CliContext) {
     loadVocabulary(file); // a bad file is bad input before any scenario runs
     process.env[VOCABULARY_ENV] = file;
   }
+  if ((flags.updateExpectations || flags.failOnStale) && flags.expectations === undefined) {
+    const option = flags.updateExpectations ? "--update-expectations" : "--fail-on-stale";
+    throw new InputError(option, undefined, undefined, "needs --expectations FILE");
+  }
+  const expectationsPath =
+    flags.expectations === undefined ? undefined : path.resolve(cwd, flags.expectations);
+  // Read before running: a malformed file is bad input before any scenario runs (unless it is rewritten).
+  const expectations =
+    expectationsPath === undefined || (flags.updateExpectations && !existsSync(expectationsPath))
+      ? undefined
+      : readExpectations(expectationsPath);
   const features = (flags.features ?? [path.join(PACKAGE_ROOT, "features")]).map((p) => checkedPath(p, cwd));
   const description = await describeSut(sutOptions);
   const policy: SummaryPolicy = { strictProvisional: flags.strictProvisional === true };
@@ -95,7 +127,7 @@ async function run(flags: RunFlags, context: CliContext) {
   const { runFeatures }: typeof import("../../run/run-features") = require("../../run/run-features");
   context.stderr.write(`gim-conformance run — system under test: ${description.name}\n`);
   const debug = context.env.GIM_DEBUG === "1";
-  const { results, problems } = await runFeatures({
+  const { results, problems, knownIds } = await runFeatures({
     packageRoot: PACKAGE_ROOT,
     profile: flags.profile,
     features,
@@ -128,13 +160,84 @@ async function run(flags: RunFlags, context: CliContext) {
   context.stdout.write(
     `\n${summaryTable(summary)}\n\n${totalsLine(summary.totals, description.name, policy)}\n`,
   );
-  const { code, reason } = verdict(summary);
+  if (flags.snapshot !== undefined) {
+    const file = path.resolve(cwd, flags.snapshot);
+    const snapshot = buildSnapshot(results, {
+      sut: { ...description, name: redactSecrets(description.name) },
+      harnessVersion: packageVersion() ?? "unknown",
+      classifierVersion: CLASSIFIER_VERSION,
+    });
+    await writeSnapshot(file, snapshot);
+    context.stderr.write(`snapshot written to ${path.relative(cwd, file) || file}\n`);
+  }
+  let { code, reason } = verdict(summary);
+  if (expectationsPath !== undefined) {
+    ({ code, reason } = gateVerdict({ code, reason }, results, knownIds, policy, {
+      file: expectationsPath,
+      shown: flags.expectations ?? expectationsPath,
+      current: expectations,
+      update: flags.updateExpectations === true,
+      failOnStale: flags.failOnStale === true,
+      sutName: redactSecrets(description.name),
+      stderr: context.stderr,
+    }));
+  }
   if (reason !== undefined) context.stderr.write(`${reason}\n`);
   if (flags.allure) {
     const shown = path.relative(cwd, resultsDir) || ".";
     context.stderr.write(`Allure results in ${shown}; build the report with: gim-conformance report\n`);
   }
   return code;
+}
+
+interface GateOptions {
+  file: string;
+  /** As the user typed it, for messages. */
+  shown: string;
+  current: ExpectationsFile | undefined;
+  update: boolean;
+  failOnStale: boolean;
+  sutName: string;
+  stderr: NodeJS.WritableStream;
+}
+
+/**
+ * The verdict under an expectations file. A harness error (3) or bad input (2) stands: known
+ * divergences never hide a broken run. Otherwise unexpected failures give 1, and stale
+ * expectations give 1 only with --fail-on-stale.
+ */
+function gateVerdict(
+  base: Verdict,
+  results: readonly ScenarioResult[],
+  knownIds: ReadonlySet<string>,
+  policy: SummaryPolicy,
+  options: GateOptions,
+): Verdict {
+  let file = options.current;
+  if (file !== undefined) checkKnownIds(file, knownIds);
+  if (options.update) {
+    writeFileSync(options.file, expectationsFromRun(results, file, policy, options.sutName));
+    options.stderr.write(`expectations written to ${options.shown}\n`);
+    file = readExpectations(options.file);
+  }
+  const report = judge(results, file, policy);
+  options.stderr.write(`${gateLines(report, options.shown).join("\n")}\n`);
+  if (base.code === EXIT.harness || base.code === EXIT.badInput) return base;
+  const unexpected = report.unexpectedFailures.length;
+  if (unexpected > 0) {
+    return {
+      code: EXIT.nonconformant,
+      reason: `gate failed: ${unexpected} unexpected ${plural(unexpected, "failure")} not in ${options.shown}`,
+    };
+  }
+  const stale = report.unexpectedPasses.length;
+  if (stale > 0 && options.failOnStale) {
+    return {
+      code: EXIT.nonconformant,
+      reason: `gate failed: ${stale} stale ${plural(stale, "expectation")} in ${options.shown} (--fail-on-stale)`,
+    };
+  }
+  return { code: EXIT.ok, reason: undefined };
 }
 
 function sutOptionsFrom(flags: RunFlags, env: NodeJS.ProcessEnv, cwd: string): SutOptions {

@@ -1,0 +1,141 @@
+/**
+ * Snapshots: the machine-readable result of a run (`run --snapshot FILE`), what `diff` compares
+ * and what a pipeline keeps as the baseline of the next upgrade. The format is versioned
+ * (formatVersion, snapshot.schema.json) and every read is validated, so a hand-edited or
+ * foreign file is bad input naming the file and the field, never a silent wrong diff.
+ */
+import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { Ajv, type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import type { IrfRow } from "../domain/irf";
+import { InputError } from "../errors";
+import type { Outcome, ScenarioResult } from "../run/scenario-result";
+import type { SutDescription } from "../sut/system-under-test";
+import schema from "./snapshot.schema.json";
+
+export const SNAPSHOT_FORMAT_VERSION = 1;
+
+/** The four states a release manager reads; `outcome` keeps the exact one. */
+export type SnapshotStatus = "passed" | "failed" | "not-run" | "broken";
+
+export interface SnapshotScenario {
+  id: string;
+  name: string;
+  feature: string;
+  flow: number | null;
+  provisional: boolean;
+  status: SnapshotStatus;
+  outcome: Outcome;
+  detail?: string;
+  rows: IrfRow[] | null;
+}
+
+export interface Snapshot {
+  formatVersion: typeof SNAPSHOT_FORMAT_VERSION;
+  metadata: {
+    sut: { kind: string; name: string; gimVersion?: string };
+    harnessVersion: string;
+    classifierVersion: string;
+    createdAt: string;
+  };
+  scenarios: SnapshotScenario[];
+}
+
+export function statusOf(outcome: Outcome): SnapshotStatus {
+  switch (outcome) {
+    case "passed":
+      return "passed";
+    case "mismatch":
+      return "failed";
+    case "not-run":
+      return "not-run";
+    default:
+      return "broken";
+  }
+}
+
+export interface SnapshotMetadataInput {
+  sut: SutDescription;
+  harnessVersion: string;
+  classifierVersion: string;
+  now?: Date;
+}
+
+export function buildSnapshot(results: readonly ScenarioResult[], meta: SnapshotMetadataInput): Snapshot {
+  const sut: Snapshot["metadata"]["sut"] = { kind: meta.sut.kind, name: meta.sut.name };
+  if (meta.sut.gimVersion !== undefined) sut.gimVersion = meta.sut.gimVersion;
+  return {
+    formatVersion: SNAPSHOT_FORMAT_VERSION,
+    metadata: {
+      sut,
+      harnessVersion: meta.harnessVersion,
+      classifierVersion: meta.classifierVersion,
+      createdAt: (meta.now ?? new Date()).toISOString(),
+    },
+    scenarios: results.map((r) => {
+      const scenario: SnapshotScenario = {
+        id: r.id,
+        name: r.name,
+        feature: r.feature,
+        flow: r.flow ?? null,
+        provisional: r.evidence === "provisional",
+        status: statusOf(r.outcome),
+        outcome: r.outcome,
+        rows: r.rows ?? null,
+      };
+      // The first line is the verdict; the side-by-side table is derivable from rows.
+      const detail = r.detail?.split("\n", 1)[0];
+      if (detail !== undefined && detail !== "") scenario.detail = detail;
+      return scenario;
+    }),
+  };
+}
+
+export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
+  await writeFile(file, `${JSON.stringify(snapshot, null, 2)}\n`);
+}
+
+let validate: ValidateFunction | undefined;
+
+/** Reads and validates a snapshot; anything wrong is an InputError naming the file and field. */
+export function readSnapshot(file: string): Snapshot {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      file,
+      undefined,
+      undefined,
+      code === "ENOENT" ? "no such file" : `cannot read (${code})`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(file, undefined, undefined, `not JSON: ${(error as Error).message}`);
+  }
+  const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
+  if (version !== SNAPSHOT_FORMAT_VERSION) {
+    throw new InputError(
+      file,
+      undefined,
+      "formatVersion",
+      `expected ${SNAPSHOT_FORMAT_VERSION} (a gim-conformance snapshot), got ${JSON.stringify(version)}`,
+    );
+  }
+  if (validate === undefined) {
+    const ajv = new Ajv({ allErrors: false });
+    addFormats(ajv, ["date-time"]);
+    validate = ajv.compile(schema);
+  }
+  if (!validate(value)) {
+    const error = validate.errors?.[0];
+    const field = error?.instancePath === "" ? undefined : error?.instancePath;
+    throw new InputError(file, undefined, field, error?.message ?? "does not match the snapshot schema");
+  }
+  return value as Snapshot;
+}
