@@ -164,6 +164,57 @@ describe("gim-conformance classify and validate", () => {
     expect(ran.stderr).to.match(/^broken\.jsonl:3: /);
   });
 
+  /** Each bad log of issue 3's list, through the real command: exit 2 and one line naming file:line and field. */
+  const BAD_LOGS: readonly { name: string; edit: (lines: string[]) => string; expected: RegExp }[] = [
+    {
+      name: "invalid JSON",
+      edit: (l) => [...l.slice(0, 3), "{not json", ...l.slice(4)].join("\n"),
+      expected: /^bad\.jsonl:4: not valid JSON/,
+    },
+    {
+      name: "a missing field",
+      edit: (l) => [...l.slice(0, 3), l[3]?.replace(',"agent":"Agent1"', "") ?? "", ...l.slice(4)].join("\n"),
+      expected: /^bad\.jsonl:4: field "agent": required by EventAgentInvited/,
+    },
+    {
+      name: "an unknown event",
+      edit: (l) =>
+        [...l.slice(0, 4), l[4]?.replace("EventPartyAdded", "EventPartyJoined") ?? "", ...l.slice(5)].join(
+          "\n",
+        ),
+      expected: /^bad\.jsonl:5: field "event": unknown event "EventPartyJoined"/,
+    },
+    {
+      name: "time going backwards",
+      edit: (l) =>
+        [...l.slice(0, 4), l[4]?.replace("09:00:12.000Z", "08:59:12.000Z") ?? "", ...l.slice(5)].join("\n"),
+      expected: /^bad\.jsonl:5: field "ts": .*earlier than the previous event/,
+    },
+    {
+      name: "an agent never invited",
+      edit: (l) => [...l.slice(0, 4), l[4]?.replace("Agent1", "Agent7") ?? "", ...l.slice(5)].join("\n"),
+      expected: /^bad\.jsonl:5: field "agent": Agent7 was never invited/,
+    },
+    { name: "an empty file", edit: () => "", expected: /^bad\.jsonl: the event log is empty/ },
+    {
+      name: "a huge line",
+      edit: (l) => [l[0], `{"ts":"${"x".repeat(2 * 1024 * 1024)}"}`, ...l.slice(1)].join("\n"),
+      expected: /^bad\.jsonl:2: line is longer than/,
+    },
+  ];
+  for (const bad of BAD_LOGS) {
+    test(`validate and classify reject ${bad.name}: exit 2, one line naming the line`, () => {
+      const dir = scratch();
+      writeFileSync(path.join(dir, "bad.jsonl"), bad.edit(contractExample().trim().split("\n")));
+      for (const command of ["validate", "classify"]) {
+        const ran = cli([command, "bad.jsonl"], { cwd: dir });
+        expect(ran.code, `${command}: ${ran.stderr}`).to.equal(EXIT.badInput);
+        expect(ran.stderr.trim().split("\n"), command).to.have.length(1);
+        expect(ran.stderr, command).to.match(bad.expected);
+      }
+    });
+  }
+
   test("validate and classify of a missing file exit 2", () => {
     expect(cli(["validate", "nope.jsonl"]).code).to.equal(EXIT.badInput);
     expect(cli(["classify", "nope.jsonl"]).code).to.equal(EXIT.badInput);
