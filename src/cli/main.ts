@@ -7,6 +7,7 @@ import type { Writable } from "node:stream";
 import { Command, CommanderError } from "commander";
 import { EXIT, type ExitCode, HarnessError, InputError } from "../errors";
 import { registerClassify } from "./commands/classify";
+import { registerDiff } from "./commands/diff";
 import { registerLabKit } from "./commands/lab-kit";
 import { registerReport } from "./commands/report";
 import { registerRun } from "./commands/run";
@@ -22,6 +23,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerValidate,
   registerClassify,
   registerRun,
+  registerDiff,
   registerReport,
   registerLabKit,
   registerSeedDb,

@@ -1,0 +1,137 @@
+/**
+ * Baseline against candidate: which scenarios newly fail or newly pass, and per interaction each
+ * IRF whose descriptor, resource or order changed. Scenarios are matched by @id (interaction ids
+ * differ between systems: the reference names them after the scenario, an export by GUID), IRFs
+ * by ordinal within the scenario's interaction.
+ */
+import type { IrfRow } from "../domain/irf";
+import type { Snapshot, SnapshotScenario, SnapshotStatus } from "../snapshot/snapshot";
+
+export type IrfChangeKind = "descriptor" | "resource" | "order" | "added" | "removed";
+
+/** The part of a row the diff compares and shows. */
+export type IrfCell = Pick<IrfRow, "irf" | "resource" | "resourceType" | "role" | "result" | "reason">;
+
+export interface IrfChange {
+  irf: number;
+  kinds: IrfChangeKind[];
+  before: IrfCell | undefined;
+  after: IrfCell | undefined;
+}
+
+export type ScenarioChange =
+  | "newly-failing"
+  | "newly-passing"
+  | "status-changed"
+  | "same"
+  | "added"
+  | "removed";
+
+export interface ScenarioDiff {
+  id: string;
+  flow: number | null;
+  name: string;
+  provisional: boolean;
+  interaction: string | undefined;
+  before: SnapshotStatus | undefined;
+  after: SnapshotStatus | undefined;
+  change: ScenarioChange;
+  irfChanges: IrfChange[];
+}
+
+export interface SnapshotDiff {
+  baseline: Snapshot["metadata"];
+  candidate: Snapshot["metadata"];
+  scenarios: ScenarioDiff[];
+  newlyFailing: ScenarioDiff[];
+  newlyPassing: ScenarioDiff[];
+  /** A scenario that passed in the baseline fails or breaks in the candidate. */
+  regressed: boolean;
+}
+
+const FAILING: ReadonlySet<SnapshotStatus | undefined> = new Set(["failed", "broken"]);
+
+export function diffSnapshots(baseline: Snapshot, candidate: Snapshot): SnapshotDiff {
+  const before = new Map(baseline.scenarios.map((s) => [s.id, s]));
+  const after = new Map(candidate.scenarios.map((s) => [s.id, s]));
+  const ids = [...new Set([...before.keys(), ...after.keys()])];
+  const scenarios = ids.map((id) => diffScenario(before.get(id), after.get(id)));
+  scenarios.sort((a, b) => (a.flow ?? Number.POSITIVE_INFINITY) - (b.flow ?? Number.POSITIVE_INFINITY));
+  const newlyFailing = scenarios.filter((s) => s.change === "newly-failing");
+  return {
+    baseline: baseline.metadata,
+    candidate: candidate.metadata,
+    scenarios,
+    newlyFailing,
+    newlyPassing: scenarios.filter((s) => s.change === "newly-passing"),
+    regressed: newlyFailing.length > 0,
+  };
+}
+
+function diffScenario(
+  before: SnapshotScenario | undefined,
+  after: SnapshotScenario | undefined,
+): ScenarioDiff {
+  const either = (after ?? before) as SnapshotScenario;
+  const b = before?.status;
+  const a = after?.status;
+  let change: ScenarioChange;
+  if (before === undefined) change = "added";
+  else if (after === undefined) change = "removed";
+  else if (b === a) change = "same";
+  else if (b === "passed" && FAILING.has(a)) change = "newly-failing";
+  else if (FAILING.has(b) && a === "passed") change = "newly-passing";
+  else change = "status-changed";
+  return {
+    id: either.id,
+    flow: either.flow,
+    name: either.name,
+    provisional: either.provisional,
+    interaction: (after?.rows ?? before?.rows ?? [])[0]?.interaction,
+    before: b,
+    after: a,
+    change,
+    // Without rows on both sides (not run) there is nothing to compare IRF by IRF.
+    irfChanges: before?.rows && after?.rows ? diffRows(before.rows, after.rows) : [],
+  };
+}
+
+const descriptor = (r: IrfCell) => `${r.role}/${r.result}/${r.reason}`;
+const identity = (r: IrfCell) => `${r.resource}\u0000${descriptor(r)}`;
+
+/** Changes IRF by IRF; "order" when the row now at this ordinal was recorded at another one before. */
+export function diffRows(before: readonly IrfRow[], after: readonly IrfRow[]): IrfChange[] {
+  const beforeBy = new Map(before.map((r) => [r.irf, cell(r)]));
+  const afterBy = new Map(after.map((r) => [r.irf, cell(r)]));
+  const beforeIdentities = new Map(before.map((r) => [identity(r), r.irf]));
+  const ordinals = [...new Set([...beforeBy.keys(), ...afterBy.keys()])].sort((x, y) => x - y);
+  const changes: IrfChange[] = [];
+  for (const irf of ordinals) {
+    const b = beforeBy.get(irf);
+    const a = afterBy.get(irf);
+    const kinds: IrfChangeKind[] = [];
+    if (b === undefined) kinds.push("added");
+    else if (a === undefined) kinds.push("removed");
+    else {
+      const movedFrom = beforeIdentities.get(identity(a));
+      if (movedFrom !== undefined && movedFrom !== irf) kinds.push("order");
+      else {
+        if (a.resource !== b.resource || a.resourceType !== b.resourceType) kinds.push("resource");
+        if (descriptor(a) !== descriptor(b)) kinds.push("descriptor");
+      }
+    }
+    if (kinds.length > 0) changes.push({ irf, kinds, before: b, after: a });
+  }
+  return changes;
+}
+
+function cell(r: IrfRow): IrfCell {
+  return {
+    irf: r.irf,
+    resource: r.resource,
+    resourceType: r.resourceType,
+    role: r.role,
+    result: r.result,
+    reason: r.reason,
+  };
+}
