@@ -10,7 +10,7 @@ import type { ChatEvent, LoggedEvent } from "../eventlog/events";
 import { InteractionState } from "./interaction";
 
 /** Bumped whenever a rule changes what the classifier outputs. */
-export const CLASSIFIER_VERSION = "1.0.0";
+export const CLASSIFIER_VERSION = "1.1.0";
 
 /** An interaction the log left open: its ended attempts are reported, its open ones are not. */
 export interface OpenInteraction {

@@ -36,6 +36,11 @@ interface Attempt {
   joined: number | undefined;
   /** Set when a transfer this agent started has been accepted by its target. */
   transferAccepted: boolean;
+  /**
+   * Set when the invitation was revoked with no timeout as the reason: if the customer's stop
+   * comes at the same instant, the revoke was Interaction Server's half of that stop.
+   */
+  revokedWithoutTimeout: boolean;
   role: string;
   result: string;
   reason: string;
@@ -133,9 +138,10 @@ export class InteractionState {
       }
       case "EventRevoked": {
         const a = this.attempt(e.agent, source);
-        if (a.joined === undefined)
+        if (a.joined === undefined) {
+          a.revokedWithoutTimeout = e.reason === undefined || e.reason === "requested";
           this.close(a, rules.invitationRevoked(roleOf(inviteOf(a), false)), e.ts, time);
-        else this.close(a, rules.revokedWhileHandling(), e.ts, time);
+        } else this.close(a, rules.revokedWhileHandling(), e.ts, time);
         return undefined;
       }
       case "EventPartyRemoved": {
@@ -197,7 +203,19 @@ export class InteractionState {
   }
 
   private stop(by: StoppedBy, ts: string, time: number): IrfRow[] {
-    const engaged = this.agents.length > 0;
+    // Doc (domain.md §4, "Stop"): Interaction Server revokes the invitation of an agent still
+    // being alerted when the interaction stops, so a log may report EventRevoked just before the
+    // customer's EventProcessingStopped, at the same instant. That revoke is part of the stop:
+    // the attempt ends as the stop decides (seed 1.11), not as a revoked invitation (seed 1.2).
+    let engaged = this.agents.length > 0;
+    for (const a of this.ended) {
+      if (a.revokedWithoutTimeout && a.end === time && by === "customer") {
+        const o = rules.stoppedWhileAlerting(by);
+        a.result = o.result;
+        a.reason = o.reason;
+        engaged = true;
+      }
+    }
     // In invitation order; close takes each off the list.
     while (this.agents.length > 0) {
       const a = this.agents[0] as Attempt;
@@ -259,6 +277,7 @@ export class InteractionState {
       invitedBy: undefined,
       joined: undefined,
       transferAccepted: false,
+      revokedWithoutTimeout: false,
       role: "",
       result: "",
       reason: "",

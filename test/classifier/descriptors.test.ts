@@ -267,3 +267,40 @@ describe("row facts", () => {
     expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/Redirected [Revoked]"]);
   });
 });
+
+describe("a revoke that is part of the customer's stop", () => {
+  test("EventRevoked at the instant the customer leaves is the stop's: CustomerAbandoned [AbandonedWhileRinging]", () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventRevoked", { agent: "Agent1" }, 8)
+      .add("EventProcessingStopped", { by: "customer" }, 0);
+    expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/CustomerAbandoned [AbandonedWhileRinging]"]);
+  });
+
+  test("a delivering-timeout revoke at that instant stays a revoke; the strategy holding the chat gets the abandon", () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventRevoked", { agent: "Agent1", reason: "delivering-timeout" }, 30)
+      .add("EventProcessingStopped", { by: "customer" }, 0);
+    // The strategy's IRF starts when it pulled the chat, before the invitation: IRF1.
+    expect(descriptors(log)).to.deep.equal([
+      "RouteInboundChat Puller/CustomerAbandoned",
+      "Agent1 RoutedTo/Redirected [Revoked]",
+    ]);
+  });
+
+  test("a revoke earlier than the customer's stop stays a revoke", () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventRevoked", { agent: "Agent1" }, 8)
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound" }, 0)
+      .add("EventProcessingStopped", { by: "customer" }, 5);
+    expect(descriptors(log)).to.deep.equal([
+      "Agent1 RoutedTo/Redirected [Revoked]",
+      "Chat_Inbound Received/CustomerAbandoned [AbandonedWhileQueued]",
+    ]);
+  });
+});

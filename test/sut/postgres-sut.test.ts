@@ -5,10 +5,12 @@
  * silent server, a slow query and missing tables each give one clear line (exit 3) and never the
  * password; and the server itself refuses a write inside the adapter's transaction.
  */
+
 import { createServer, type Server, type Socket } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, type TestContext, test } from "node:test";
 import { expect } from "chai";
+import { CLASSIFIER_VERSION } from "../../src/classifier/classify";
 import type { IrfExpectation, IrfRow } from "../../src/domain/irf";
 import { HarnessError } from "../../src/errors";
 import { createSchema } from "../../src/gimdb/schema";
@@ -143,7 +145,7 @@ describe("--sut postgres against a real PostgreSQL server", () => {
     const description = await sut.describe();
     const { port } = new URL(seeded.schema.url);
     expect(description.name).to.equal(
-      `PostgreSQL Info Mart at 127.0.0.1:${port}/gim_test (written by gim-conformance seed-db (reference classifier 1.0.0))`,
+      `PostgreSQL Info Mart at 127.0.0.1:${port}/gim_test (written by gim-conformance seed-db (reference classifier ${CLASSIFIER_VERSION}))`,
     );
     expect(description.details).to.include({
       user: "gim",
