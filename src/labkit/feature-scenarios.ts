@@ -5,12 +5,13 @@
  * own Gherkin parser and pickle compiler, so outlines and backgrounds read exactly as `run` reads
  * them; no cucumber runtime is involved.
  */
-import { readdir, readFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
-import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from "@cucumber/gherkin";
-import { IdGenerator, type Pickle } from "@cucumber/messages";
+import { readFile } from "node:fs/promises";
+import { dirname, relative, resolve } from "node:path";
+import { compile } from "@cucumber/gherkin";
+import type { Pickle } from "@cucumber/messages";
 import { InputError } from "../errors";
 import { scenarioIdOf } from "../flows/scenario-id";
+import { featureFiles, flowOf, narrativeOf, parseGherkin } from "../spec/gherkin-source";
 
 export interface LabStep {
   /** The step's text, as written after its keyword. */
@@ -39,14 +40,12 @@ export interface LabScenario {
   steps: LabStep[];
 }
 
-const FLOW_TAG = /^@flow-(\d+)$/;
-
 /**
  * Every scenario of every `.feature` under `dir`, by file name then position; ids must be unique.
  * File names are shown relative to `dir`'s parent (e.g. `features/chat/03-....feature`).
  */
 export async function readLabScenarios(dir: string, base = dirname(resolve(dir))): Promise<LabScenario[]> {
-  const files = await featureFiles(dir);
+  const files = featureFiles(dir);
   if (files.length === 0) throw new InputError(dir, undefined, undefined, "no .feature files found");
   const scenarios: LabScenario[] = [];
   const seen = new Map<string, string>();
@@ -64,61 +63,24 @@ export async function readLabScenarios(dir: string, base = dirname(resolve(dir))
   return scenarios;
 }
 
-async function featureFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    return entries
-      .filter((e) => e.isFile() && e.name.endsWith(".feature"))
-      .map((e) => join(e.parentPath ?? e.path, e.name))
-      .sort();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      dir,
-      undefined,
-      undefined,
-      code === "ENOENT" ? "features folder not found" : `cannot read it (${code})`,
-    );
-  }
-}
-
 async function readFeature(file: string, uri: string): Promise<LabScenario[]> {
   const text = await readFile(file, "utf8");
-  const newId = IdGenerator.incrementing();
-  let document: ReturnType<Parser<unknown>["parse"]>;
-  try {
-    document = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(text);
-  } catch (error) {
-    const first = (error as { errors?: { message: string; location?: { line: number } }[] }).errors?.[0];
-    throw new InputError(
-      uri,
-      first?.location?.line,
-      undefined,
-      `not valid Gherkin: ${first?.message ?? (error as Error).message}`,
-    );
-  }
+  const { document, newId } = parseGherkin(text, uri);
   const feature = document.feature;
   if (feature === undefined) return [];
-  const lines = dedent(feature.description).split("\n");
-  const isSource = (l: string) => /^\s*Source:/i.test(l);
-  const citation = lines.filter(isSource).join(" ");
-  const description = lines
-    .filter((l) => !isSource(l))
-    .join("\n")
-    .trim();
+  const { description, citation } = narrativeOf(feature.description);
   return compile(document, uri, newId).map((pickle: Pickle) => {
     const tags = pickle.tags.map((t) => t.name);
-    const flow = tags.map((t) => FLOW_TAG.exec(t)?.[1]).find((n) => n !== undefined);
     return {
       id: scenarioIdOf(tags, pickle.name, uri),
       name: pickle.name,
       feature: feature.name,
-      flow: flow === undefined ? undefined : Number(flow),
+      flow: flowOf(tags),
       provisional: tags.includes("@provisional"),
       uri,
       line: pickle.location?.line,
       description,
-      citation: citation === "" ? undefined : citation,
+      citation,
       steps: pickle.steps.map((step) => {
         const rows = step.argument?.dataTable?.rows.map((r) => r.cells.map((c) => c.value));
         return {
@@ -129,15 +91,4 @@ async function readFeature(file: string, uri: string): Promise<LabScenario[]> {
       }),
     };
   });
-}
-
-/** Gherkin keeps a description's indentation; Markdown would read indented lines as code. */
-function dedent(text: string): string {
-  const lines = text.split("\n");
-  const indents = lines.filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)?.[0].length ?? 0);
-  const cut = indents.length === 0 ? 0 : Math.min(...indents);
-  return lines
-    .map((l) => l.slice(cut).trimEnd())
-    .join("\n")
-    .trim();
 }

@@ -4,14 +4,15 @@
  * as written in the file plus its expected-IRF table. Parsed with cucumber's own Gherkin parser
  * and pickle compiler, so tags and tables read exactly as `run` reads them.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from "@cucumber/gherkin";
-import { type GherkinDocument, IdGenerator, type Pickle, type Scenario } from "@cucumber/messages";
+import { compile } from "@cucumber/gherkin";
+import type { GherkinDocument, Pickle, Scenario } from "@cucumber/messages";
 import type { IrfExpectation } from "../domain/irf";
 import { InputError } from "../errors";
 import { parseIrfTable } from "../flows/irf-table";
 import { scenarioIdOf } from "../flows/scenario-id";
+import { dedent, featureFiles, flowOf, narrativeOf, parseGherkin } from "./gherkin-source";
 
 export interface BookScenario {
   /** From the `@id:` tag: names the example log, the Allure result and the history. */
@@ -46,9 +47,6 @@ export interface BookFeature {
   scenarios: BookScenario[];
 }
 
-const FLOW_TAG = /^@flow-(\d+)$/;
-const SOURCE_LINE = /^\s*Source:/i;
-
 /** Every feature under `dir`, ordered by flow number (features without one last), then file. */
 export function readFeatureBook(dir: string): BookFeature[] {
   const files = featureFiles(dir);
@@ -79,33 +77,11 @@ export function readFeatureBook(dir: string): BookFeature[] {
 
 /** One feature file's text; `uri` names it in messages. Undefined for a file with no Feature. */
 export function readBookFeature(text: string, uri: string): BookFeature | undefined {
-  const newId = IdGenerator.incrementing();
-  let document: GherkinDocument;
-  try {
-    document = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(text);
-  } catch (error) {
-    const first = (error as { errors?: { message: string; location?: { line: number } }[] }).errors?.[0];
-    throw new InputError(
-      uri,
-      first?.location?.line,
-      undefined,
-      `not valid Gherkin: ${first?.message ?? (error as Error).message}`,
-    );
-  }
+  const { document, newId } = parseGherkin(text, uri);
   const feature = document.feature;
   if (feature === undefined) return undefined;
   const tags = feature.tags.map((t) => t.name);
-  const flowTag = tags.map((t) => FLOW_TAG.exec(t)?.[1]).find((n) => n !== undefined);
-  const lines = dedent(feature.description).split("\n");
-  const citation = lines
-    .filter((l) => SOURCE_LINE.test(l))
-    .map((l) => l.trim())
-    .join(" ");
-  const description = lines
-    .filter((l) => !SOURCE_LINE.test(l))
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  const { description, citation } = narrativeOf(feature.description);
 
   const astScenarios = scenariosOf(document);
   const sourceLines = text.split(/\r?\n/);
@@ -116,11 +92,11 @@ export function readBookFeature(text: string, uri: string): BookFeature | undefi
     return toBookScenario(scenario, own, uri, sliceSource(sourceLines, startLine(scenario), starts));
   });
   return {
-    flow: flowTag === undefined ? undefined : Number(flowTag),
+    flow: flowOf(tags),
     title: feature.name,
     tags,
     description,
-    citation: citation === "" ? undefined : citation,
+    citation,
     uri,
     provisional: tags.includes("@provisional"),
     scenarios,
@@ -178,32 +154,4 @@ function sliceSource(lines: readonly string[], start: number, starts: readonly n
   const slice = lines.slice(start - 1, next - 1);
   while (slice.length > 0 && (slice.at(-1) ?? "").trim() === "") slice.pop();
   return dedent(slice.join("\n"));
-}
-
-function featureFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true, recursive: true })
-      .filter((e) => e.isFile() && e.name.endsWith(".feature"))
-      .map((e) => join(e.parentPath ?? e.path, e.name))
-      .sort();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      dir,
-      undefined,
-      undefined,
-      code === "ENOENT" ? "features folder not found" : `cannot read it (${code})`,
-    );
-  }
-}
-
-/** Gherkin keeps indentation; Markdown would read indented lines as code, and a book wants it flush. */
-function dedent(text: string): string {
-  const lines = text.split("\n");
-  const indents = lines.filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)?.[0].length ?? 0);
-  const cut = indents.length === 0 ? 0 : Math.min(...indents);
-  return lines
-    .map((l) => l.slice(cut).trimEnd())
-    .join("\n")
-    .trim();
 }
