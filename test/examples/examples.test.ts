@@ -5,59 +5,22 @@
  * classifier gives each example exactly the rows its scenario's table expects.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, test } from "node:test";
-import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from "@cucumber/gherkin";
-import { IdGenerator, type Pickle } from "@cucumber/messages";
 import { expect } from "chai";
 import { classifyEvents } from "../../src/classifier/classify";
-import type { IrfExpectation } from "../../src/domain/irf";
 import { parseEventLog } from "../../src/eventlog/reader";
-import { parseIrfTable } from "../../src/flows/irf-table";
-import { scenarioIdOf } from "../../src/flows/scenario-id";
+import { readFeatureBook } from "../../src/spec/feature-book";
 
 const ROOT = join(__dirname, "..", "..");
 const FEATURES = join(ROOT, "features", "chat");
 const EXAMPLES = join(ROOT, "examples");
-const OUTCOME_STEP = "Info Mart records exactly these IRFs:";
 
-interface FeatureScenario {
-  id: string;
-  name: string;
-  uri: string;
-  expected: IrfExpectation[];
-}
-
-function readScenarios(): FeatureScenario[] {
-  const scenarios: FeatureScenario[] = [];
-  for (const file of readdirSync(FEATURES)
-    .filter((f) => f.endsWith(".feature"))
-    .sort()) {
-    const uri = relative(ROOT, join(FEATURES, file));
-    const parser = new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher());
-    const document = parser.parse(readFileSync(join(FEATURES, file), "utf8"));
-    for (const pickle of compile(document, uri, IdGenerator.incrementing())) {
-      scenarios.push(toScenario(pickle, uri));
-    }
-  }
-  return scenarios;
-}
-
-function toScenario(pickle: Pickle, uri: string): FeatureScenario {
-  const id = scenarioIdOf(
-    pickle.tags.map((t) => t.name),
-    pickle.name,
-    uri,
-  );
-  const outcome = pickle.steps.find((step) => step.text === OUTCOME_STEP);
-  const table = outcome?.argument?.dataTable;
-  if (table === undefined)
-    throw new Error(`${uri}: scenario "${pickle.name}" has no "${OUTCOME_STEP}" table`);
-  const cells = table.rows.map((row) => row.cells.map((cell) => cell.value));
-  return { id, name: pickle.name, uri, expected: parseIrfTable(cells, uri) };
-}
-
-const scenarios = readScenarios();
+// The same reader as the spec book and the lab kit: cucumber's Gherkin parser, the outcome table
+// read by the steps' own table parser. It refuses a duplicate @id.
+const scenarios = readFeatureBook(FEATURES).flatMap((feature) =>
+  feature.scenarios.map((s) => ({ id: s.id, name: s.name, uri: feature.uri, expected: s.expected })),
+);
 const exampleIds = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith(".jsonl"))
   .map((f) => f.slice(0, -".jsonl".length))
