@@ -61,7 +61,9 @@ export function readExpectations(file: string): ExpectationsFile {
 export function parseExpectations(text: string, file: string): ExpectationsFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // A number is a line already: a missing field is reported at its entry's @id.
   const lineOf = (node: unknown) => {
+    if (typeof node === "number") return node;
     const offset = (node as Node | null | undefined)?.range?.[0];
     return offset === undefined ? undefined : lineCounter.linePos(offset).line;
   };
@@ -114,12 +116,12 @@ function parseEntry(id: string, value: unknown, line: number | undefined, fail: 
   const status = map.get("status", true);
   const statusText = scalarText(status);
   if (statusText !== "fail" && statusText !== "skip") {
-    fail(status ?? map, "status", `expected fail or skip, got ${statusText ?? "nothing"}`);
+    fail(status ?? line, "status", `expected fail or skip, got ${statusText ?? "nothing"}`);
   }
   const reasonNode = map.get("reason", true);
   const reason = scalarText(reasonNode)?.trim();
   if (reason === undefined || reason === "")
-    fail(reasonNode ?? map, "reason", "say why this result is accepted");
+    fail(reasonNode ?? line, "reason", "say why this result is accepted");
   const expectation: Expectation = {
     id,
     status: statusText as ExpectedStatus,
