@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Command, Option } from "commander";
 import { environmentInfo } from "../../allure/environment";
+import { writeExecutor } from "../../allure/executor";
 import { clearResults, touchUpResults } from "../../allure/results-dir";
 import { CLASSIFIER_VERSION } from "../../classifier/classify";
 import { loadVocabulary, VOCABULARY_ENV } from "../../domain/vocabulary-file";
@@ -154,7 +155,10 @@ async function run(flags: RunFlags, context: CliContext) {
     },
   });
   for (const problem of problems) context.stderr.write(`${redactSecrets(problem.message)}\n`);
-  if (flags.allure) await touchUpResults(resultsDir);
+  if (flags.allure) {
+    await touchUpResults(resultsDir);
+    await writeExecutor(resultsDir, context.env);
+  }
 
   const summary = summarize(results, problems, policy);
   context.stdout.write(
