@@ -5,6 +5,7 @@
  * IRFs; an expectation for one leaves it failing on the other only; with both expected it passes;
  * reverting one change reports its expectation as stale; the diff HTML is one self-contained file.
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -65,6 +66,29 @@ function expectationsYaml(changes: readonly Change[]): string {
     (c) => `  ${c.id}:\n    status: fail\n    reason: GIM 8.5.2 changed ${c.field}\n`,
   );
   return `version: 1\nexpectations:\n${entries.join("")}`;
+}
+
+/** Like runCli, from another working directory: --profile ci writes reports/ there, not in the repository. */
+function runCliIn(cwd: string, args: readonly string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, "..", "..", "bin", "gim-conformance.js"), ...args],
+      {
+        cwd,
+        env: { ...process.env, GIM_DATABASE_URL: "" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let output = "";
+    const add = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+    };
+    child.stdout.on("data", add);
+    child.stderr.on("data", add);
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
 }
 
 let baseline: Snapshot;
@@ -161,6 +185,23 @@ describe("upgrade gate: baseline, candidate, expectations, diff", () => {
     const both = await candidate(exportFile, "--expectations", at("both.yaml"));
     expect(both.code, both.output).to.equal(0);
     expect(both.stderr).to.contain("0 unexpected failure(s), 2 known divergence(s), 0 unexpected pass(es)");
+  });
+
+  test("in CI (--profile ci, from another folder): JUnit XML and cucumber messages of the gated run", async () => {
+    const run = await runCliIn(
+      dir,
+      ["run", "--no-allure", "--profile", "ci", "--sut", "export", "--export", at("candidate.csv")].concat([
+        "--manifest",
+        manifest,
+        "--expectations",
+        at("both.yaml"),
+      ]),
+    );
+    expect(run.code, run.output).to.equal(0);
+    const junit = readFileSync(at("reports/junit.xml"), "utf8");
+    expect(junit.match(/<testcase /g)).to.have.length(baseline.scenarios.length);
+    expect(junit).to.contain("<failure");
+    expect(readFileSync(at("reports/cucumber-messages.ndjson"), "utf8")).to.contain('"testRunFinished"');
   });
 
   test("reverting one change reports its expectation as stale (exit 0; 1 with --fail-on-stale)", async () => {
