@@ -135,6 +135,10 @@ export function gateLines(report: GateReport, expectationsFile: string): string[
   for (const j of report.unexpectedFailures) {
     lines.push(`UNEXPECTED FAILURE  ${label(j)}${j.note === undefined ? "" : ` (${j.note})`}`);
   }
+  for (const j of report.knownDivergences) {
+    const link = j.expectation?.link === undefined ? "" : ` (${j.expectation.link})`;
+    lines.push(`known divergence    ${label(j)}: ${j.expectation?.reason ?? ""}${link}`);
+  }
   for (const j of report.unexpectedPasses) {
     const where =
       j.expectation?.line === undefined ? expectationsFile : `${expectationsFile}:${j.expectation.line}`;

@@ -135,6 +135,8 @@ describe("upgrade gate: baseline, candidate, expectations, diff", () => {
     const failed = readSnapshot(at("candidate.json")).scenarios.filter((s) => s.status !== "passed");
     expect(failed.map((s) => s.id).sort()).to.deep.equal([ABANDONED.id, TRANSFER.id].sort());
     expect(run.stderr).to.match(/nonconformant: 2 scenarios/);
+    expect(run.stderr).to.contain("IRF1: result expected Transferred, got Completed");
+    expect(run.stderr).to.contain("IRF1: reason expected AbandonedWhileQueued, got AbandonedWhileRinging");
 
     const diff = await runCli([
       "diff",
@@ -180,6 +182,7 @@ describe("upgrade gate: baseline, candidate, expectations, diff", () => {
     const unexpected = one.stderr.split("\n").filter((l) => l.startsWith("UNEXPECTED"));
     expect(unexpected).to.deep.equal([`UNEXPECTED FAILURE  flow 9 @id:${ABANDONED.id}`]);
     expect(one.stderr).to.contain("1 unexpected failure(s), 1 known divergence(s), 0 unexpected pass(es)");
+    expect(one.stderr).to.contain(`known divergence    flow 3 @id:${TRANSFER.id}: GIM 8.5.2 changed result`);
 
     writeFileSync(at("both.yaml"), expectationsYaml([TRANSFER, ABANDONED]));
     const both = await candidate(exportFile, "--expectations", at("both.yaml"));
