@@ -6,7 +6,7 @@
  * reverting one change reports its expectation as stale; the diff HTML is one self-contained file.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -219,6 +219,25 @@ describe("upgrade gate: baseline, candidate, expectations, diff", () => {
     const strict = await candidate(reverted, "--expectations", at("both.yaml"), "--fail-on-stale");
     expect(strict.code, strict.output).to.equal(1);
     expect(strict.stderr).to.contain("1 stale expectation");
+  });
+
+  test("the Allure results tell known divergences and stale expectations from regressions", async () => {
+    const reverted = at("reverted.csv");
+    const results = at("allure-results");
+    const run = await runCli(
+      ["run", "--sut", "export", "--export", reverted, "--manifest", manifest, "--results", results].concat([
+        "--expectations",
+        at("both.yaml"),
+      ]),
+    );
+    expect(run.code, run.output).to.equal(0);
+    const messages = new Map<string, string>();
+    for (const name of readdirSync(results).filter((n) => n.endsWith("-result.json"))) {
+      const result = JSON.parse(readFileSync(join(results, name), "utf8"));
+      messages.set(result.testCaseId, result.statusDetails?.message ?? "");
+    }
+    expect(messages.get(ABANDONED.id)).to.match(/^Known divergence \(expected\): GIM 8\.5\.2 changed reason/);
+    expect(messages.get(TRANSFER.id)).to.match(/^Stale expectation: .*both\.yaml:3 expects fail/);
   });
 
   test("accepted rows pin a divergence: other recorded rows fail again", async () => {

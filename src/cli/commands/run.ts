@@ -8,6 +8,7 @@ import path from "node:path";
 import { type Command, Option } from "commander";
 import { environmentInfo } from "../../allure/environment";
 import { writeExecutor } from "../../allure/executor";
+import { markGateResults } from "../../allure/gate-marks";
 import { clearResults, touchUpResults } from "../../allure/results-dir";
 import { CLASSIFIER_VERSION } from "../../classifier/classify";
 import { loadVocabulary, VOCABULARY_ENV } from "../../domain/vocabulary-file";
@@ -176,7 +177,7 @@ async function run(flags: RunFlags, context: CliContext) {
   }
   let { code, reason } = verdict(summary);
   if (expectationsPath !== undefined) {
-    ({ code, reason } = gateVerdict({ code, reason }, results, knownIds, policy, {
+    ({ code, reason } = await gateVerdict({ code, reason }, results, knownIds, policy, {
       file: expectationsPath,
       shown: flags.expectations ?? expectationsPath,
       current: expectations,
@@ -184,6 +185,7 @@ async function run(flags: RunFlags, context: CliContext) {
       failOnStale: flags.failOnStale === true,
       sutName: redactSecrets(description.name),
       stderr: context.stderr,
+      allureResults: flags.allure ? resultsDir : undefined,
     }));
   }
   if (reason !== undefined) context.stderr.write(`${reason}\n`);
@@ -203,6 +205,8 @@ interface GateOptions {
   failOnStale: boolean;
   sutName: string;
   stderr: NodeJS.WritableStream;
+  /** Where to mark known divergences and stale expectations for Allure's categories. */
+  allureResults: string | undefined;
 }
 
 /**
@@ -210,13 +214,13 @@ interface GateOptions {
  * divergences never hide a broken run. Otherwise unexpected failures give 1, and stale
  * expectations give 1 only with --fail-on-stale.
  */
-function gateVerdict(
+async function gateVerdict(
   base: Verdict,
   results: readonly ScenarioResult[],
   knownIds: ReadonlySet<string>,
   policy: SummaryPolicy,
   options: GateOptions,
-): Verdict {
+): Promise<Verdict> {
   let file = options.current;
   if (file !== undefined) checkKnownIds(file, knownIds);
   if (options.update) {
@@ -226,6 +230,8 @@ function gateVerdict(
   }
   const report = judge(results, file, policy);
   options.stderr.write(`${gateLines(report, options.shown).join("\n")}\n`);
+  if (options.allureResults !== undefined)
+    await markGateResults(options.allureResults, report, options.shown);
   if (base.code === EXIT.harness || base.code === EXIT.badInput) return base;
   const unexpected = report.unexpectedFailures.length;
   if (unexpected > 0) {
