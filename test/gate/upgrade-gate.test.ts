@@ -177,12 +177,28 @@ describe("upgrade gate: baseline, candidate, expectations, diff", () => {
   test("expecting one divergence leaves the gate failing on the other only; expecting both passes it", async () => {
     const exportFile = at("candidate.csv");
     writeFileSync(at("one.yaml"), expectationsYaml([TRANSFER]));
-    const one = await candidate(exportFile, "--expectations", at("one.yaml"));
+    const one = await candidate(exportFile, "--expectations", at("one.yaml"), "--junit", at("one-junit.xml"));
     expect(one.code, one.output).to.equal(1);
     const unexpected = one.stderr.split("\n").filter((l) => l.startsWith("UNEXPECTED"));
     expect(unexpected).to.deep.equal([`UNEXPECTED FAILURE  flow 9 @id:${ABANDONED.id}`]);
     expect(one.stderr).to.contain("1 unexpected failure(s), 1 known divergence(s), 0 unexpected pass(es)");
     expect(one.stderr).to.contain(`known divergence    flow 3 @id:${TRANSFER.id}: GIM 8.5.2 changed result`);
+
+    const junit = readFileSync(at("one-junit.xml"), "utf8");
+    expect(junit).to.match(/<testsuite [^>]*tests="12" failures="1" errors="0" skipped="3"/);
+    const testcase = (id: string) =>
+      new RegExp(`<testcase name="Flow \\d+ @id:${id}: [^"]*"[^>]*>\\s*<(\\w+) message="([^"]*)"`).exec(
+        junit,
+      );
+    expect(testcase(ABANDONED.id)?.slice(1, 3)).to.deep.equal([
+      "failure",
+      "Info Mart did not record the expected IRFs: IRF1: reason expected AbandonedWhileQueued, got AbandonedWhileRinging",
+    ]);
+    expect(testcase(TRANSFER.id)?.[1]).to.equal("skipped");
+    expect(testcase(TRANSFER.id)?.[2]).to.match(
+      /^known divergence: GIM 8\.5\.2 changed result \(.*one\.yaml:3\)$/,
+    );
+    expect(testcase("chat-consultation-completed")?.[2]).to.match(/^provisional: /);
 
     writeFileSync(at("both.yaml"), expectationsYaml([TRANSFER, ABANDONED]));
     const both = await candidate(exportFile, "--expectations", at("both.yaml"));

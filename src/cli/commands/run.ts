@@ -4,6 +4,7 @@
  * verdict: 0 conformant, 1 nonconformant, 2 bad input, 3 harness error (see src/run/summary.ts).
  */
 import { existsSync, writeFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Command, Option } from "commander";
 import { environmentInfo } from "../../allure/environment";
@@ -14,7 +15,8 @@ import { CLASSIFIER_VERSION } from "../../classifier/classify";
 import { loadVocabulary, VOCABULARY_ENV } from "../../domain/vocabulary-file";
 import { EXIT, InputError } from "../../errors";
 import { checkKnownIds, type ExpectationsFile, readExpectations } from "../../expectations/expectations-file";
-import { expectationsFromRun, gateLines, judge } from "../../expectations/gate";
+import { expectationsFromRun, type GateReport, gateLines, judge } from "../../expectations/gate";
+import { renderJunit } from "../../report/junit-xml";
 import type { ScenarioResult } from "../../run/scenario-result";
 import { plural, type SummaryPolicy, summarize, type Verdict, verdict } from "../../run/summary";
 import { detailLines, progressLine, summaryTable, totalsLine } from "../../run/summary-render";
@@ -40,6 +42,7 @@ interface RunFlags {
   expectations?: string;
   updateExpectations?: boolean;
   failOnStale?: boolean;
+  junit?: string;
 }
 
 export const DEFAULT_RESULTS = "reports/allure-results";
@@ -81,6 +84,10 @@ export function registerRun(program: Command, context: CliContext): void {
     .option(
       "--update-expectations",
       "rewrite the --expectations file so that this run's results are expected",
+    )
+    .option(
+      "--junit <file>",
+      "JUnit XML as the gate sees it: a test case per scenario named by flow and @id (replaces --profile ci's)",
     )
     .option(
       "--fail-on-stale",
@@ -176,8 +183,12 @@ async function run(flags: RunFlags, context: CliContext) {
     context.stderr.write(`snapshot written to ${path.relative(cwd, file) || file}\n`);
   }
   let { code, reason } = verdict(summary);
+  let gateReport: GateReport | undefined;
   if (expectationsPath !== undefined) {
-    ({ code, reason } = await gateVerdict({ code, reason }, results, knownIds, policy, {
+    ({
+      verdict: { code, reason },
+      report: gateReport,
+    } = await gateVerdict({ code, reason }, results, knownIds, policy, {
       file: expectationsPath,
       shown: flags.expectations ?? expectationsPath,
       current: expectations,
@@ -187,6 +198,16 @@ async function run(flags: RunFlags, context: CliContext) {
       stderr: context.stderr,
       allureResults: flags.allure ? resultsDir : undefined,
     }));
+  }
+  if (flags.junit !== undefined) {
+    const file = path.resolve(cwd, flags.junit);
+    await mkdir(path.dirname(file), { recursive: true });
+    const junit = renderJunit(gateReport ?? judge(results, undefined, policy), {
+      suiteName: `gim-conformance: ${redactSecrets(description.name)}`,
+      failOnStale: flags.failOnStale === true,
+      expectationsFile: flags.expectations,
+    });
+    await writeFile(file, junit);
   }
   if (reason !== undefined) context.stderr.write(`${reason}\n`);
   if (flags.allure) {
@@ -220,7 +241,17 @@ async function gateVerdict(
   knownIds: ReadonlySet<string>,
   policy: SummaryPolicy,
   options: GateOptions,
-): Promise<Verdict> {
+): Promise<{ verdict: Verdict; report: GateReport }> {
+  const report = await judgeAndMark(results, knownIds, policy, options);
+  return { verdict: gateCode(base, report, options), report };
+}
+
+async function judgeAndMark(
+  results: readonly ScenarioResult[],
+  knownIds: ReadonlySet<string>,
+  policy: SummaryPolicy,
+  options: GateOptions,
+): Promise<GateReport> {
   let file = options.current;
   if (file !== undefined) checkKnownIds(file, knownIds);
   if (options.update) {
@@ -232,6 +263,10 @@ async function gateVerdict(
   options.stderr.write(`${gateLines(report, options.shown).join("\n")}\n`);
   if (options.allureResults !== undefined)
     await markGateResults(options.allureResults, report, options.shown);
+  return report;
+}
+
+function gateCode(base: Verdict, report: GateReport, options: GateOptions): Verdict {
   if (base.code === EXIT.harness || base.code === EXIT.badInput) return base;
   const unexpected = report.unexpectedFailures.length;
   if (unexpected > 0) {
