@@ -11,7 +11,8 @@ interface Table {
   rows: string[][];
 }
 
-const scenarioLabel = (s: ScenarioDiff) => (s.flow === null ? "" : String(s.flow));
+const scenarioLabel = (s: ScenarioDiff) =>
+  `${s.flow === null ? "" : String(s.flow)}${s.provisional ? " (provisional)" : ""}`;
 const cellText = (c: IrfCell | undefined) =>
   c === undefined ? "—" : `${c.resource} (${c.resourceType}) ${c.role}/${c.result} [${c.reason}]`;
 const sideText = (m: SnapshotDiff["baseline"]) =>

@@ -45,7 +45,11 @@ export interface SnapshotDiff {
   scenarios: ScenarioDiff[];
   newlyFailing: ScenarioDiff[];
   newlyPassing: ScenarioDiff[];
-  /** A scenario that passed in the baseline fails or breaks in the candidate. */
+  /**
+   * A verified scenario that passed in the baseline fails or breaks in the candidate. A provisional
+   * one newly differing is listed but, as in `run`, a hypothesis never fails the gate; a scenario
+   * newly not run is listed under other status changes (nothing was checked, nothing regressed).
+   */
   regressed: boolean;
 }
 
@@ -64,7 +68,7 @@ export function diffSnapshots(baseline: Snapshot, candidate: Snapshot): Snapshot
     scenarios,
     newlyFailing,
     newlyPassing: scenarios.filter((s) => s.change === "newly-passing"),
-    regressed: newlyFailing.length > 0,
+    regressed: newlyFailing.some((s) => !s.provisional),
   };
 }
 

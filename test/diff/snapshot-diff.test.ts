@@ -88,6 +88,13 @@ describe("snapshot diff", () => {
     expect(diff.newlyPassing.map((s) => s.id)).to.deep.equal(["b"]);
     expect(diff.scenarios.find((s) => s.id === "c")?.change).to.equal("status-changed");
     expect(diffSnapshots(cand, cand).regressed).to.equal(false);
+    const provisional = (snap: Snapshot) => ({
+      ...snap,
+      scenarios: snap.scenarios.map((x) => ({ ...x, provisional: true })),
+    });
+    const hypothesis = diffSnapshots(provisional(base), provisional(cand));
+    expect(hypothesis.newlyFailing.map((s) => s.id)).to.deep.equal(["a"]);
+    expect(hypothesis.regressed).to.equal(false);
     expect(renderDiffMarkdown(diff)).to.contain("a \\| name");
     expect(renderDiffHtml(diff)).to.contain("ref &lt;1&gt;").and.not.contain("ref <1>");
   });

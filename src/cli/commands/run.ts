@@ -180,7 +180,8 @@ async function run(flags: RunFlags, context: CliContext) {
       classifierVersion: CLASSIFIER_VERSION,
     });
     await writeSnapshot(file, snapshot);
-    context.stderr.write(`snapshot written to ${path.relative(cwd, file) || file}\n`);
+    const relative = path.relative(cwd, file);
+    context.stderr.write(`snapshot written to ${relative.startsWith("..") ? file : relative}\n`);
   }
   let { code, reason } = verdict(summary);
   let gateReport: GateReport | undefined;
