@@ -90,7 +90,8 @@ function judgeOne(
 
 /**
  * The expectations file that makes this run pass: every gate failure expected `fail` with its
- * recorded rows, every not-run scenario `skip`; reasons and links of entries that remain are kept.
+ * recorded rows, every not-run scenario `skip`; reasons and links of entries that remain are kept,
+ * and so are the entries of scenarios the run did not select.
  */
 export function expectationsFromRun(
   results: readonly ScenarioResult[],
@@ -119,6 +120,15 @@ export function expectationsFromRun(
       }));
     }
     entries[result.id] = entry;
+  }
+  // Scenarios this run did not select (--tags) keep their entries: updating a subset loses nothing.
+  const ran = new Set(results.map((r) => r.id));
+  for (const old of previous?.expectations.values() ?? []) {
+    if (ran.has(old.id)) continue;
+    const entry: Record<string, unknown> = { status: old.status, reason: old.reason };
+    if (old.link !== undefined) entry.link = old.link;
+    if (old.rows !== undefined) entry.rows = old.rows;
+    entries[old.id] = entry;
   }
   const header =
     "# gim-conformance expectations: known divergences of one Info Mart release (see docs/ci-gate.md)\n";

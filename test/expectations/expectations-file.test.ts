@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { expect } from "chai";
 import { InputError } from "../../src/errors";
 import { checkKnownIds, parseExpectations } from "../../src/expectations/expectations-file";
-import { judge } from "../../src/expectations/gate";
+import { expectationsFromRun, judge } from "../../src/expectations/gate";
 import type { ScenarioResult } from "../../src/run/scenario-result";
 
 const rejection = (text: string): string => {
@@ -122,5 +122,48 @@ describe("judging a run against expectations", () => {
   test("a skip expectation does not excuse a failure", () => {
     const report = judge([result("s", "mismatch")], file, policy);
     expect(report.unexpectedFailures.map((j) => j.note)).to.deep.equal(["expected to be skipped"]);
+  });
+
+  test("--update-expectations: failures become fail entries with their rows, old reasons stay, unselected entries stay", () => {
+    const rows = [
+      {
+        interaction: "i",
+        irf: 1,
+        resource: "Agent1",
+        resourceType: "Agent" as const,
+        role: "RoutedTo",
+        result: "Completed",
+        reason: "Unspecified",
+        roleReason: "Unspecified",
+        start: "",
+        end: "",
+        alertingMs: 0,
+        handlingMs: 0,
+        mediationMs: 0,
+        receivedFrom: null,
+      },
+    ];
+    const previous = parseExpectations(
+      "version: 1\nexpectations:\n  f: { status: fail, reason: kept, link: https://t/1 }\n  other: { status: skip, reason: not selected }\n",
+      "e.yaml",
+    );
+    const text = expectationsFromRun(
+      [{ ...result("f", "mismatch"), rows }, result("s", "not-run"), result("p", "passed")],
+      previous,
+      policy,
+      "export x",
+    );
+    const written = parseExpectations(text, "e.yaml").expectations;
+    expect([...written.keys()]).to.deep.equal(["f", "s", "other"]);
+    expect(written.get("f")).to.deep.include({ status: "fail", reason: "kept", link: "https://t/1" });
+    expect(written.get("f")?.rows?.[0]).to.deep.equal({
+      irf: 1,
+      resource: "Agent1",
+      role: "RoutedTo",
+      result: "Completed",
+      reason: "Unspecified",
+    });
+    expect(written.get("s")?.reason).to.match(/^recorded on export x; TODO/);
+    expect(written.get("other")?.reason).to.equal("not selected");
   });
 });
