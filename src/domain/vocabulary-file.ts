@@ -8,8 +8,10 @@
  * Found through `run --vocabulary FILE` (which sets GIM_VOCABULARY) or `vocabulary.json` in the
  * current directory.
  */
-import { existsSync, readFileSync } from "node:fs";
+
+import { existsSync } from "node:fs";
 import { InputError } from "../errors";
+import { readInputText } from "../input-file";
 import { type DescriptorColumn, Vocabulary, type VocabularyExtension } from "./vocabulary";
 
 export const VOCABULARY_ENV = "GIM_VOCABULARY";
@@ -28,12 +30,7 @@ export function vocabularyFile(env: NodeJS.ProcessEnv = process.env): string | u
 export function loadVocabulary(file: string | undefined): Vocabulary {
   const standard = Vocabulary.standard();
   if (file === undefined) return standard;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new InputError(file, undefined, undefined, "cannot read the vocabulary file (no such file?)");
-  }
+  const text = readInputText(file, { what: "vocabulary file" });
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -8,6 +8,7 @@
  */
 import { open } from "node:fs/promises";
 import { InputError } from "../errors";
+import { asInputError as asFileError } from "../input-file";
 import { readCanonicalLine } from "./canonical-line";
 import type { LoggedEvent } from "./events";
 import { attempt, DEFAULT_MAX_LINE_BYTES, LineSplitter, toBuffer } from "./line-splitter";
@@ -165,21 +166,7 @@ async function openLog(file: string): Promise<Chunks> {
   return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
 }
 
-const FS_REASONS: Readonly<Record<string, string>> = {
-  ENOENT: "no such file",
-  EISDIR: "is a directory, not an event log file",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  ENOTDIR: "no such file (a part of the path is not a directory)",
-  ELOOP: "too many symbolic links",
-  ENAMETOOLONG: "file name too long",
-};
-
-/** A file-system failure as an InputError with a plain reason; anything else unchanged. */
+/** Event-log read failures, named as every input file's are (src/input-file.ts). */
 function asInputError(error: unknown, file: string): unknown {
-  if (error instanceof InputError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== "string") return error;
-  const reason = FS_REASONS[code] ?? `cannot be read (${code})`;
-  return new InputError(file, undefined, undefined, reason);
+  return asFileError(error, file, { what: "event log" });
 }

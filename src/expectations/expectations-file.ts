@@ -14,10 +14,11 @@
  *
  * Every problem is an InputError naming the line (exit 2).
  */
-import { readFileSync } from "node:fs";
+
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
 import type { IrfExpectation } from "../domain/irf";
 import { InputError } from "../errors";
+import { readInputText } from "../input-file";
 
 export const EXPECTATIONS_FORMAT_VERSION = 1;
 export const EXPECTED_STATUSES = ["fail", "skip"] as const;
@@ -43,19 +44,7 @@ const ENTRY_KEYS = new Set(["status", "reason", "link", "rows"]);
 const ROW_FIELDS = ["irf", "resource", "role", "result", "reason"] as const;
 
 export function readExpectations(file: string): ExpectationsFile {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      file,
-      undefined,
-      undefined,
-      code === "ENOENT" ? "no such file" : `cannot read (${code})`,
-    );
-  }
-  return parseExpectations(text, file);
+  return parseExpectations(readInputText(file, { what: "expectations file" }), file);
 }
 
 export function parseExpectations(text: string, file: string): ExpectationsFile {

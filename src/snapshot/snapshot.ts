@@ -4,12 +4,13 @@
  * (formatVersion, snapshot.schema.json) and every read is validated, so a hand-edited or
  * foreign file is bad input naming the file and the field, never a silent wrong diff.
  */
-import { readFileSync } from "node:fs";
+
 import { writeFile } from "node:fs/promises";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import type { IrfRow } from "../domain/irf";
 import { InputError } from "../errors";
+import { readInputText } from "../input-file";
 import type { Outcome, ScenarioResult } from "../run/scenario-result";
 import type { SutDescription } from "../sut/system-under-test";
 import schema from "./snapshot.schema.json";
@@ -100,18 +101,7 @@ let validate: ValidateFunction | undefined;
 
 /** Reads and validates a snapshot; anything wrong is an InputError naming the file and field. */
 export function readSnapshot(file: string): Snapshot {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      file,
-      undefined,
-      undefined,
-      code === "ENOENT" ? "no such file" : `cannot read (${code})`,
-    );
-  }
+  const text = readInputText(file, { what: "snapshot" });
   let value: unknown;
   try {
     value = JSON.parse(text);

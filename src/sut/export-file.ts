@@ -5,12 +5,14 @@
  * Streamed, keeping only the rows of the interactions asked for, so a whole day's export is fine.
  * A missing column, a malformed line or a bad value is an InputError naming the file and line.
  */
+
 import type { ReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import { createInterface } from "node:readline";
 import { type CsvError, parse } from "csv-parse";
 import { InputError } from "../errors";
+import { asInputError } from "../input-file";
 import {
   EXPORT_COLUMNS,
   type ExportColumn,
@@ -71,14 +73,8 @@ async function openStream(file: string): Promise<ReadStream> {
   }
 }
 
-function unreadable(file: string, error: unknown): InputError {
-  const code = (error as NodeJS.ErrnoException).code;
-  return new InputError(
-    file,
-    undefined,
-    undefined,
-    code === "ENOENT" ? "export file not found" : `cannot read the export (${code})`,
-  );
+function unreadable(file: string, error: unknown): unknown {
+  return asInputError(error, file, { what: "export", notFound: "export file not found" });
 }
 
 function missingColumns(present: ReadonlySet<ExportColumn>): ExportColumn[] {

@@ -7,10 +7,11 @@
  * position, so each rejection names the line: a malformed file, a duplicated key, an unknown field
  * (schema: lab-manifest.schema.json), or the same GUID given to two scenarios.
  */
-import { readFileSync } from "node:fs";
+
 import { Ajv, type ErrorObject } from "ajv";
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import { InputError } from "../errors";
+import { readInputText } from "../input-file";
 import schema from "./lab-manifest.schema.json";
 
 export { schema as LAB_MANIFEST_SCHEMA };
@@ -52,18 +53,7 @@ export class LabManifest {
   ) {}
 
   static read(file: string): LabManifest {
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(
-        file,
-        undefined,
-        undefined,
-        code === "ENOENT" ? "manifest file not found" : `cannot read the manifest (${code})`,
-      );
-    }
+    const text = readInputText(file, { what: "manifest", notFound: "manifest file not found" });
     return LabManifest.parse(text, file);
   }
 
