@@ -42,6 +42,12 @@ module.exports = {
   // For CI: machine-readable results next to the Allure ones.
   ci: {
     ...base,
-    format: [...base.format, ["junit", "reports/junit.xml"], ["message", "reports/cucumber-messages.ndjson"]],
+    format: [
+      ...base.format,
+      ["junit", "reports/junit.xml"],
+      ["message", "reports/cucumber-messages.ndjson"],
+      // cucumber's own one-file HTML report: readable where no Java (for Allure) is at hand.
+      ["html", "reports/cucumber-report.html"],
+    ],
   },
 };
