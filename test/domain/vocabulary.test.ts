@@ -67,7 +67,10 @@ test("a bad vocabulary file is bad input naming the file and field", () => {
   );
   expect(() => loadVocabulary(file('{"result": ["two words"]}'))).to.throw(InputError, /letters and digits/);
   expect(() => loadVocabulary(file("{"))).to.throw(InputError, /not valid JSON/);
-  expect(() => loadVocabulary("/no/such/vocabulary.json")).to.throw(InputError, /vocabulary\.json: no such file/);
+  expect(() => loadVocabulary("/no/such/vocabulary.json")).to.throw(
+    InputError,
+    /vocabulary\.json: no such file/,
+  );
 });
 
 test("the vocabulary file is the one GIM_VOCABULARY names", () => {
