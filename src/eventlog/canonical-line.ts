@@ -12,7 +12,7 @@
  * undefined and takes the general path (JSON.parse, then the schema, which words any error).
  * A property test checks all of this against JSON.parse and the schema on arbitrary lines.
  */
-import type { ChatEvent, LoggedEvent } from "./events";
+import { type ChatEvent, EVENT_NAMES, type LoggedEvent } from "./events";
 import { timestampBytesMs } from "./timestamp";
 
 const QUOTE = 0x22;
@@ -47,17 +47,7 @@ interface Words {
 }
 const words = (...text: string[]): Words => ({ text, bytes: text.map(ascii) });
 
-const EVENTS = words(
-  "EventInteractionSubmitted",
-  "EventPlacedInQueue",
-  "EventTakenFromQueue",
-  "EventAgentInvited",
-  "EventPartyAdded",
-  "EventRejected",
-  "EventRevoked",
-  "EventPartyRemoved",
-  "EventProcessingStopped",
-);
+const EVENTS = words(...EVENT_NAMES);
 const INTERACTION_TYPES = words("Inbound", "Outbound", "Internal");
 const PURPOSES = words("route", "transfer", "conference", "consult");
 const VISIBILITIES = words("conference", "consult");
