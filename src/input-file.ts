@@ -3,7 +3,8 @@
  * a vocabulary): a file-system failure becomes an InputError (exit 2) with a plain reason
  * instead of node's error text, the same way for every kind of input.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { InputError } from "./errors";
 
 const FS_REASONS: Readonly<Record<string, string>> = {
@@ -39,5 +40,17 @@ export function readInputText(file: string, kind: InputKind = { what: "file" }):
     return readFileSync(file, "utf8");
   } catch (error) {
     throw asInputError(error, file, kind);
+  }
+}
+
+/** Every file under `dir` (recursively) whose name ends with `extension`, sorted; InputError if unreadable. */
+export function filesUnder(dir: string, extension: string, kind: InputKind): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith(extension))
+      .map((e) => join(e.parentPath ?? e.path, e.name))
+      .sort();
+  } catch (error) {
+    throw asInputError(error, dir, kind);
   }
 }

@@ -3,13 +3,14 @@
  * folder, named `<@id>.jsonl`, each holding that scenario's one interaction. Each is classified by
  * the reference classifier; those rows are what the seeded Info Mart will hold.
  */
-import { readdir, readFile } from "node:fs/promises";
-import { basename, join, relative } from "node:path";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { classifyEvents } from "../classifier/classify";
 import type { IrfRow } from "../domain/irf";
 import { InputError } from "../errors";
 import { parseEventLog } from "../eventlog/reader";
 import { SCENARIO_ID } from "../flows/scenario-id";
+import { filesUnder } from "../input-file";
 
 export interface ExampleLog {
   /** The scenario @id, from the file name. */
@@ -24,7 +25,7 @@ export interface ExampleLog {
 
 /** Every `*.jsonl` under `dir` (subfolders too), sorted by id. */
 export async function readExampleLogs(dir: string): Promise<ExampleLog[]> {
-  const files = await jsonlFiles(dir);
+  const files = jsonlFiles(dir);
   if (files.length === 0) throw new InputError(dir, undefined, undefined, "no example logs (*.jsonl) found");
   const byId = new Map<string, ExampleLog>();
   for (const file of files) {
@@ -62,21 +63,6 @@ export async function readExampleLogs(dir: string): Promise<ExampleLog[]> {
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
-async function jsonlFiles(dir: string): Promise<string[]> {
-  let entries: import("node:fs").Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      dir,
-      undefined,
-      undefined,
-      code === "ENOENT" ? "examples folder not found" : `cannot read the examples folder (${code})`,
-    );
-  }
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".jsonl"))
-    .map((e) => join(e.parentPath ?? e.path, e.name))
-    .sort((a, b) => relative(dir, a).localeCompare(relative(dir, b)));
+function jsonlFiles(dir: string): string[] {
+  return filesUnder(dir, ".jsonl", { what: "examples folder", notFound: "examples folder not found" });
 }

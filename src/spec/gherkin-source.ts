@@ -4,31 +4,17 @@
  * Gherkin parser (so tags and tables read exactly as `run` reads them), and splitting a feature's
  * description into the flow's narrative and its `Source:` citation.
  */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from "@cucumber/gherkin";
 import { type GherkinDocument, IdGenerator } from "@cucumber/messages";
 import { InputError } from "../errors";
+import { filesUnder } from "../input-file";
 
 const FLOW_TAG = /^@flow-(\d+)$/;
 const SOURCE_LINE = /^\s*Source:/i;
 
 /** Every `.feature` under `dir`, sorted; InputError when the folder cannot be read. */
 export function featureFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true, recursive: true })
-      .filter((e) => e.isFile() && e.name.endsWith(".feature"))
-      .map((e) => join(e.parentPath ?? e.path, e.name))
-      .sort();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      dir,
-      undefined,
-      undefined,
-      code === "ENOENT" ? "features folder not found" : `cannot read it (${code})`,
-    );
-  }
+  return filesUnder(dir, ".feature", { what: "features folder", notFound: "features folder not found" });
 }
 
 /** The parsed document and the id generator its pickles must be compiled with. */
