@@ -6,11 +6,20 @@
  * it stops.
  */
 import type { IrfRow } from "../domain/irf";
+import type { MsfRow } from "../domain/msf";
 import type { ChatEvent, LoggedEvent } from "../eventlog/events";
+import { DOCUMENTED_DEFAULTS, type GimConfig } from "../gimconfig/gim-config";
 import { InteractionState } from "./interaction";
 
 /** Bumped whenever a rule changes what the classifier outputs. */
-export const CLASSIFIER_VERSION = "1.1.0";
+export const CLASSIFIER_VERSION = "1.2.0";
+
+export interface ClassifierOptions {
+  /** The Info Mart's configuration the facts are predicted for; documented defaults otherwise. */
+  config?: GimConfig;
+  /** Hears each stopped interaction's mediation segments (MSFs), in MSF order. */
+  onMsfs?: (msfs: MsfRow[]) => void;
+}
 
 /** An interaction the log left open: its ended attempts are reported, its open ones are not. */
 export interface OpenInteraction {
@@ -21,35 +30,47 @@ export interface OpenInteraction {
 
 export interface ClassifierEnd {
   rows: IrfRow[];
+  msfs: MsfRow[];
   open: OpenInteraction[];
 }
 
 export class ChatClassifier {
   private readonly open = new Map<string, InteractionState>();
+  private readonly config: GimConfig;
+  private readonly onMsfs: ((msfs: MsfRow[]) => void) | undefined;
+
+  constructor(options: ClassifierOptions = {}) {
+    this.config = options.config ?? DOCUMENTED_DEFAULTS;
+    this.onMsfs = options.onMsfs;
+  }
 
   /** Feeds one event; returns the rows of the interaction it stopped, if it stopped one. */
   push(logged: LoggedEvent): IrfRow[] | undefined {
     const e = logged.event;
     let state = this.open.get(e.interaction);
     if (state === undefined) {
-      state = new InteractionState(e, logged.source);
+      state = new InteractionState(e, logged.source, this.config);
       this.open.set(e.interaction, state);
     }
-    const rows = state.apply(e, logged.time, logged.source);
-    if (rows !== undefined) this.open.delete(e.interaction);
-    return rows;
+    const facts = state.apply(e, logged.time, logged.source);
+    if (facts === undefined) return undefined;
+    this.open.delete(e.interaction);
+    if (facts.msfs.length > 0) this.onMsfs?.(facts.msfs);
+    return facts.irfs;
   }
 
   /** Ends the log: rows of the attempts that ended in interactions that never stopped. */
   finish(): ClassifierEnd {
     const rows: IrfRow[] = [];
+    const msfs: MsfRow[] = [];
     const open: OpenInteraction[] = [];
     for (const state of this.open.values()) {
       rows.push(...state.endedRows());
+      msfs.push(...state.endedMsfs());
       open.push({ interaction: state.id, openAttempts: state.openAttempts });
     }
     this.open.clear();
-    return { rows, open };
+    return { rows, msfs, open };
   }
 }
 
@@ -61,8 +82,22 @@ function isLogged(e: ChatEvent | LoggedEvent): e is LoggedEvent {
  * Classifies an in-memory log. Rows come grouped by interaction, in the order the interactions
  * first appear in the log, each in IRF order.
  */
-export function classifyEvents(events: readonly (ChatEvent | LoggedEvent)[], file = "<events>"): IrfRow[] {
-  const classifier = new ChatClassifier();
+export function classifyEvents(
+  events: readonly (ChatEvent | LoggedEvent)[],
+  file = "<events>",
+  config?: GimConfig,
+): IrfRow[] {
+  return classifyFacts(events, file, config).irfs;
+}
+
+/** IRFs and MSFs of an in-memory log, each grouped by interaction in first-appearance order. */
+export function classifyFacts(
+  events: readonly (ChatEvent | LoggedEvent)[],
+  file = "<events>",
+  config?: GimConfig,
+): { irfs: IrfRow[]; msfs: MsfRow[] } {
+  const msfGroups: MsfRow[][] = [];
+  const classifier = new ChatClassifier({ config, onMsfs: (m) => msfGroups.push(m) });
   const firstSeen = new Map<string, number>();
   const groups: IrfRow[][] = [];
   events.forEach((item, index) => {
@@ -73,11 +108,12 @@ export function classifyEvents(events: readonly (ChatEvent | LoggedEvent)[], fil
     const rows = classifier.push(logged);
     if (rows !== undefined) groups.push(rows);
   });
-  const { rows: rest } = classifier.finish();
-  const all = [...groups.flat(), ...rest];
-  const rank = (row: IrfRow): number => firstSeen.get(row.interaction) ?? 0;
-  // Array.prototype.sort is stable, so IRF order within an interaction is kept.
-  return all.sort((a, b) => rank(a) - rank(b));
+  const { rows: rest, msfs: openMsfs } = classifier.finish();
+  const rank = (row: { interaction: string }): number => firstSeen.get(row.interaction) ?? 0;
+  // Array.prototype.sort is stable, so IRF and MSF order within an interaction is kept.
+  const irfs = [...groups.flat(), ...rest].sort((a, b) => rank(a) - rank(b));
+  const msfs = [...msfGroups.flat(), ...openMsfs].sort((a, b) => rank(a) - rank(b));
+  return { irfs, msfs };
 }
 
 /**

@@ -5,6 +5,7 @@
  * invited, time going backwards) are rejected here, naming the line and field.
  */
 import type { IrfRow, ResourceType } from "../domain/irf";
+import type { MsfRow } from "../domain/msf";
 import { InputError } from "../errors";
 import type {
   AgentInvited,
@@ -14,6 +15,8 @@ import type {
   StoppedBy,
   Visibility,
 } from "../eventlog/events";
+import type { GimConfig } from "../gimconfig/gim-config";
+import * as msfRules from "./msf-rules";
 import * as rules from "./outcome-rules";
 import { roleOf } from "./role-rule";
 
@@ -55,6 +58,30 @@ interface Location {
   since: number;
 }
 
+/** A stay in an interaction queue: an MSF in the making (msf-rules.ts). */
+interface Segment {
+  seq: number;
+  queue: string;
+  startTs: string;
+  start: number;
+  /** GIM writes an MSF for the first interaction queue an inbound interaction enters (GIMMMIxnFlow). */
+  first: boolean;
+  /** The agent attempt the queue's chat was distributed to, while it is alerted. */
+  target: Attempt | undefined;
+  /** The attempt the segment is linked to: the target, or the queue's or strategy's own IRF. */
+  linked: Attempt | undefined;
+  result: string;
+  reason: string;
+  endTs: string;
+  end: number;
+}
+
+/** The facts of a stopped interaction. */
+export interface InteractionFacts {
+  irfs: IrfRow[];
+  msfs: MsfRow[];
+}
+
 export class InteractionState {
   readonly id: string;
   private lastTime = Number.NEGATIVE_INFINITY;
@@ -64,8 +91,15 @@ export class InteractionState {
   private readonly agents: Attempt[] = [];
   private readonly ended: Attempt[] = [];
   private seq = 0;
+  /** The interaction queue stay still open (waiting, being routed, or alerting its target). */
+  private segment: Segment | undefined;
+  private readonly segments: Segment[] = [];
 
-  constructor(first: ChatEvent, source: EventSource) {
+  constructor(
+    first: ChatEvent,
+    source: EventSource,
+    private readonly config: GimConfig,
+  ) {
     this.id = first.interaction;
     if (first.event !== "EventInteractionSubmitted") {
       throw new InputError(
@@ -82,8 +116,8 @@ export class InteractionState {
     return this.agents.length;
   }
 
-  /** Applies one event; returns the interaction's IRF rows when this event stopped it. */
-  apply(e: ChatEvent, time: number, source: EventSource): IrfRow[] | undefined {
+  /** Applies one event; returns the interaction's facts when this event stopped it. */
+  apply(e: ChatEvent, time: number, source: EventSource): InteractionFacts | undefined {
     if (time < this.lastTime) {
       throw new InputError(
         source.file,
@@ -105,11 +139,16 @@ export class InteractionState {
         }
         // The contract: "the media server created the interaction and submitted it to queue".
         this.queue = { name: e.queue, sinceTs: e.ts, since: time };
+        this.openSegment(e.queue, e.ts, time);
         return undefined;
       case "EventPlacedInQueue":
         // Re-entering the queue it is already in (submission is followed by this event) keeps
         // the original entry time: the MSF runs from the first entry.
         if (this.queue?.name !== e.queue) this.queue = { name: e.queue, sinceTs: e.ts, since: time };
+        if (this.segment?.queue !== e.queue || this.segment.target !== undefined) {
+          this.endSegment(msfRules.notAnswered(false), e.ts, time);
+          this.openSegment(e.queue, e.ts, time);
+        }
         this.strategy = undefined;
         return undefined;
       case "EventTakenFromQueue":
@@ -129,11 +168,12 @@ export class InteractionState {
         this.invite(e, time, source);
         return undefined;
       case "EventPartyAdded":
-        this.join(e.agent, time, source);
+        this.join(e.agent, e.ts, time, source);
         return undefined;
       case "EventRejected": {
         const a = this.alerting(e.agent, source, "reject");
         this.close(a, rules.invitationRejected(roleOf(inviteOf(a), false)), e.ts, time);
+        this.targetEnded(a, msfRules.notAnswered(false), e.ts, time);
         return undefined;
       }
       case "EventRevoked": {
@@ -141,6 +181,7 @@ export class InteractionState {
         if (a.joined === undefined) {
           a.revokedWithoutTimeout = e.reason === undefined || e.reason === "requested";
           this.close(a, rules.invitationRevoked(roleOf(inviteOf(a), false)), e.ts, time);
+          this.targetEnded(a, msfRules.notAnswered(true), e.ts, time);
         } else this.close(a, rules.revokedWhileHandling(), e.ts, time);
         return undefined;
       }
@@ -167,6 +208,46 @@ export class InteractionState {
     return this.toRows(this.ended);
   }
 
+  /** The MSFs that have ended so far, for a log that ends before the interaction does. */
+  endedMsfs(): MsfRow[] {
+    return this.toMsfs();
+  }
+
+  private openSegment(queue: string, ts: string, time: number): void {
+    const first = this.segments.length === 0 && this.segment === undefined;
+    this.segment = {
+      seq: this.seq++,
+      queue,
+      startTs: ts,
+      start: time,
+      first,
+      target: undefined,
+      linked: undefined,
+      result: "",
+      reason: "",
+      endTs: "",
+      end: 0,
+    };
+  }
+
+  /** Closes the open segment, if any, with the given outcome. */
+  private endSegment(o: rules.Outcome, ts: string, time: number): void {
+    const s = this.segment;
+    if (s === undefined) return;
+    s.result = o.result;
+    s.reason = o.reason;
+    s.endTs = ts;
+    s.end = time;
+    s.linked ??= s.target;
+    this.segments.push(s);
+    this.segment = undefined;
+  }
+
+  /** The target of the open segment stopped being alerted without answering. */
+  private targetEnded(a: Attempt, o: rules.Outcome, ts: string, time: number): void {
+    if (this.segment !== undefined && this.segment.target === a) this.endSegment(o, ts, time);
+  }
+
   private invite(e: AgentInvited, time: number, source: EventSource): void {
     if (this.openAttemptOf(e.agent) !== undefined) {
       throw new InputError(
@@ -191,18 +272,23 @@ export class InteractionState {
       }
     }
     this.agents.push(a);
+    // A strategy's delivery is the queue's distribution: the segment runs on until it is answered.
+    if (e.purpose === "route" && this.segment !== undefined && this.segment.target === undefined) {
+      this.segment.target = a;
+    }
   }
 
-  private join(agent: string, time: number, source: EventSource): void {
+  private join(agent: string, ts: string, time: number, source: EventSource): void {
     const a = this.alerting(agent, source, "accept");
     a.joined = time;
+    if (this.segment?.target === a) this.endSegment(msfRules.distributed(), ts, time);
     // Once an agent accepts, the strategy that delivered the invitation is done routing.
     this.strategy = undefined;
     // Seed 1.3: the transferring agent's IRF becomes Transferred once the target accepts.
     if (a.purpose === "transfer" && a.invitedBy !== undefined) a.invitedBy.transferAccepted = true;
   }
 
-  private stop(by: StoppedBy, ts: string, time: number): IrfRow[] {
+  private stop(by: StoppedBy, ts: string, time: number): InteractionFacts {
     // Doc (domain.md §4, "Stop"): Interaction Server revokes the invitation of an agent still
     // being alerted when the interaction stops, so a log may report EventRevoked just before the
     // customer's EventProcessingStopped, at the same instant. That revoke is part of the stop:
@@ -214,7 +300,25 @@ export class InteractionState {
         a.result = o.result;
         a.reason = o.reason;
         engaged = true;
+        for (const s of this.segments) {
+          if (s.target === a && s.end === time) {
+            const m = msfRules.abandonedWhileAlerting();
+            s.result = m.result;
+            s.reason = m.reason;
+          }
+        }
       }
+    }
+    // The queue's segment ends with the interaction: abandoned or stopped while alerting its
+    // target, or while waiting (or being routed) with nobody alerted.
+    const open = this.segment;
+    if (open !== undefined) {
+      const alerting = open.target !== undefined && open.target.joined === undefined;
+      this.endSegment(
+        alerting && by === "customer" ? msfRules.abandonedWhileAlerting() : msfRules.stoppedInQueue(by),
+        ts,
+        time,
+      );
     }
     // In invitation order; close takes each off the list.
     while (this.agents.length > 0) {
@@ -222,19 +326,27 @@ export class InteractionState {
       this.close(a, a.joined === undefined ? rules.stoppedWhileAlerting(by) : rules.completed(), ts, time);
     }
     // Mediation resources get an IRF only when the interaction ends in mediation.
+    let mediation: Attempt | undefined;
     if (!engaged && this.strategy !== undefined) {
-      this.mediation(this.strategy, "Strategy", rules.STRATEGY_ROLE, rules.stoppedWhileRouting(by), ts, time);
+      mediation = this.mediation(this.strategy, "Strategy", rules.STRATEGY_ROLE, rules.stoppedWhileRouting(by), ts, time);
     } else if (!engaged && this.queue !== undefined) {
-      this.mediation(this.queue, "Queue", rules.QUEUE_ROLE, rules.stoppedInQueue(by), ts, time);
+      mediation = this.mediation(this.queue, "Queue", rules.QUEUE_ROLE, rules.stoppedInQueue(by), ts, time);
+    }
+    // A segment that ended in mediation is linked to the mediation resource's own IRF.
+    const last = this.segments[this.segments.length - 1];
+    if (mediation !== undefined && last !== undefined && last.end === time && last.linked === undefined) {
+      last.linked = mediation;
     }
     const rows = this.toRows(this.ended);
+    const msfs = this.toMsfs();
     // A stopped interaction lets go of what it held. A state that lived through a young-generation
     // collection waits in the old generation, dead, for the next full one; meanwhile everything
     // young it still pointed to would be kept and promoted too (measured: GC time nearly tripled).
     this.ended.length = 0;
+    this.segments.length = 0;
     this.queue = undefined;
     this.strategy = undefined;
-    return rows;
+    return { irfs: rows, msfs };
   }
 
   private mediation(
@@ -244,7 +356,7 @@ export class InteractionState {
     o: rules.Outcome,
     ts: string,
     time: number,
-  ): void {
+  ): Attempt {
     const a = this.newAttempt(at.name, type, at.sinceTs, at.since);
     a.role = role;
     a.result = o.result;
@@ -252,6 +364,7 @@ export class InteractionState {
     a.endTs = ts;
     a.end = time;
     this.ended.push(a);
+    return a;
   }
 
   private close(a: Attempt, o: rules.Outcome, ts: string, time: number): void {
@@ -316,6 +429,30 @@ export class InteractionState {
       );
     }
     return a;
+  }
+
+  /**
+   * The segments GIM writes as MSFs, in start order: the first interaction queue always, a later
+   * one only with populate-mm-ixnqueue-facts (GIMMMIxnFlow). Linked IRFs must be numbered first
+   * (toRows), so an MSF can name its IRF's ordinal; an attempt not yet numbered links to null.
+   */
+  private toMsfs(): MsfRow[] {
+    const kept = this.segments
+      .filter((s) => s.first || this.config.populateMmIxnqueueFacts)
+      .sort((x, y) => x.start - y.start || x.seq - y.seq);
+    return kept.map((s, i) => ({
+      interaction: this.id,
+      msf: i + 1,
+      resource: s.queue,
+      role: msfRules.MSF_ROLE,
+      result: s.result,
+      reason: s.reason,
+      roleReason: "Unspecified",
+      start: s.startTs,
+      end: s.endTs,
+      durationMs: s.end - s.start,
+      irf: s.linked !== undefined && s.linked.ordinal > 0 ? s.linked.ordinal : null,
+    }));
   }
 
   /** IRF order: by start time, then by the order the attempts began. */

@@ -16,7 +16,7 @@ export interface IrfRow {
   result: string;
   /** RESULT_REASON; `Unspecified` when none applies. */
   reason: string;
-  /** ROLE_REASON; always `Unspecified` until a value is documented. */
+  /** ROLE_REASON; `Unspecified` unless a documented role reason applies. */
   roleReason: string;
   /** RFC 3339 timestamps of the attempt. */
   start: string;
@@ -29,7 +29,30 @@ export interface IrfRow {
   mediationMs: number;
   /** The IRF ordinal of the agent who transferred or conferenced this one in, if any. */
   receivedFrom: number | null;
+  /**
+   * Read from a real Info Mart: the RESOURCE_TYPE_CODE as recorded (e.g. `AGENT`, or `NONE` and
+   * `UNKNOWN`, which every Info Mart has) and the names beside the codes. Absent for the reference.
+   */
+  resourceTypeCode?: string;
+  recordedNames?: RecordedNames;
+}
+
+/**
+ * The descriptor names as a real Info Mart spelled them. GIM's names "can change with
+ * localization" while the `_CODE` columns do not (PDM, Table-INTERACTION_TYPE and
+ * Table-TECHNICAL_DESCRIPTOR), so the harness compares codes and only shows these beside them.
+ */
+export interface RecordedNames {
+  role?: string;
+  result?: string;
+  reason?: string;
+  roleReason?: string;
+  /** RESOURCE_TYPE as recorded, e.g. "Agent" or a translation of it. */
+  resourceType?: string;
 }
 
 /** The part of a row that a feature's expected-IRF table states. */
-export type IrfExpectation = Pick<IrfRow, "irf" | "resource" | "role" | "result" | "reason">;
+export type IrfExpectation = Pick<IrfRow, "irf" | "resource" | "role" | "result" | "reason"> & {
+  /** Absent when the table has no `role reason` column or the cell is blank: not asserted. */
+  roleReason?: string;
+};

@@ -115,6 +115,16 @@ export class Vocabulary {
     return this.names[column].has(name);
   }
 
+  /**
+   * The vocabulary's name for a GIM code (`ROUTEDTO` -> `RoutedTo`), or undefined when the code is
+   * none of the vocabulary's. Codes are what a real Info Mart is compared by; names may be localized.
+   */
+  nameOfCode(column: DescriptorColumn, code: string): string | undefined {
+    const wanted = code.trim().toUpperCase();
+    for (const name of this.names[column]) if (codeOf(name) === wanted) return name;
+    return undefined;
+  }
+
   list(column: DescriptorColumn): readonly string[] {
     return [...this.names[column]];
   }

@@ -6,10 +6,14 @@
  */
 import { formatDescriptor, UNSPECIFIED } from "../domain/descriptor";
 import type { IrfExpectation, IrfRow } from "../domain/irf";
+import { codeOf } from "../domain/vocabulary";
 import { printable } from "./text-escape";
 
-/** The cells of an expected-IRF table row that are compared, in the order they are reported. */
-export const COMPARED_FIELDS = ["resource", "role", "result", "reason"] as const;
+/**
+ * The cells of an expected-IRF table row that are compared, in the order they are reported.
+ * `roleReason` only when the expected row states one.
+ */
+export const COMPARED_FIELDS = ["resource", "role", "result", "reason", "roleReason"] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 /**
@@ -41,12 +45,24 @@ function normalizedReason(reason: string): string {
   return reason.trim() === "" ? UNSPECIFIED : reason;
 }
 
+/**
+ * Descriptors are compared by GIM's code, never by name: a dimension's name "can change with
+ * localization" while its `_CODE` does not (PDM, Table-INTERACTION_TYPE; the same pattern in
+ * Table-TECHNICAL_DESCRIPTOR). A real Info Mart's row carries the vocabulary's name for its code,
+ * or the code itself when the vocabulary has none, which then differs from every expected name.
+ */
+export function sameDescriptorValue(expected: string, actual: string): boolean {
+  return codeOf(normalizedReason(expected)) === codeOf(normalizedReason(actual));
+}
+
 function differingFields(expected: IrfExpectation, actual: IrfRow): ComparedField[] {
-  return COMPARED_FIELDS.filter((field) =>
-    field === "reason"
-      ? normalizedReason(expected.reason) !== normalizedReason(actual.reason)
-      : expected[field] !== actual[field],
-  );
+  return COMPARED_FIELDS.filter((field) => {
+    if (field === "resource") return expected.resource !== actual.resource;
+    if (field === "roleReason") {
+      return expected.roleReason !== undefined && !sameDescriptorValue(expected.roleReason, actual.roleReason);
+    }
+    return !sameDescriptorValue(expected[field], actual[field]);
+  });
 }
 
 /** Groups by ordinal, keeping input order inside a group (duplicated ordinals pair up in order). */
@@ -96,8 +112,9 @@ export function describeIrf(row: IrfExpectation): string {
   return `${printable(row.resource)} ${printable(formatDescriptor({ ...row, reason: normalizedReason(row.reason) }))}`;
 }
 
-/** A compared field's value as the summary shows it (blank reasons as Unspecified). */
+/** A compared field's value as the summary shows it (blank reasons as Unspecified; an unstated role reason as blank). */
 export function fieldValue(row: IrfExpectation, field: ComparedField): string {
+  if (field === "roleReason") return row.roleReason === undefined ? "" : normalizedReason(row.roleReason);
   return field === "reason" ? normalizedReason(row.reason) : row[field];
 }
 
