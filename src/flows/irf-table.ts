@@ -1,14 +1,17 @@
 /**
- * The expected-IRF table of a feature, `| IRF | resource | role | result | reason |`, read into
- * IrfExpectation rows. The table is the complete outcome of the scenario, so it must number its
- * IRFs 1, 2, 3… in order; an empty reason cell means Unspecified, as GIM writes it.
+ * The expected-IRF table of a feature, `| IRF | resource | role | result | reason |` and an
+ * optional `| role reason |`, read into IrfExpectation rows. The table is the complete outcome of
+ * the scenario, so it must number its IRFs 1, 2, 3… in order; an empty reason cell means
+ * Unspecified, as GIM writes it. An absent or blank role reason is not asserted (no source gives
+ * ROLE_REASON values for most chat flows); a stated one is compared by code like the rest.
  */
 import { UNSPECIFIED } from "../domain/descriptor";
 import type { IrfExpectation } from "../domain/irf";
-import { COLUMN_LABELS, Vocabulary } from "../domain/vocabulary";
+import { COLUMN_LABELS, type DescriptorColumn, Vocabulary } from "../domain/vocabulary";
 import { InputError } from "../errors";
 
 export const IRF_TABLE_COLUMNS = ["IRF", "resource", "role", "result", "reason"] as const;
+export const IRF_TABLE_OPTIONAL_COLUMNS = ["role reason"] as const;
 type Column = (typeof IRF_TABLE_COLUMNS)[number];
 
 const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -24,9 +27,12 @@ export function parseIrfTable(
 ): IrfExpectation[] {
   const [header, ...body] = rows;
   if (header === undefined) throw new InputError(where, undefined, undefined, "the IRF table is empty");
-  const index = columnIndex(header, where);
+  const index = columnIndex(header, where, IRF_TABLE_COLUMNS, IRF_TABLE_OPTIONAL_COLUMNS, "IRF");
   return body.map((cells, i) => {
-    const cell = (column: Column): string => (cells[index[column]] ?? "").trim();
+    const cell = (column: Column | "role reason"): string => {
+      const at = index[column];
+      return at === undefined ? "" : (cells[at] ?? "").trim();
+    };
     const row = `IRF table row ${i + 1}`;
     const irf = Number(cell("IRF"));
     if (!Number.isInteger(irf) || irf !== i + 1) {
@@ -35,59 +41,74 @@ export function parseIrfTable(
     const resource = cell("resource");
     if (resource === "") throw new InputError(where, undefined, "resource", `${row} names no resource`);
     const reason = cell("reason") === "" ? UNSPECIFIED : cell("reason");
-    for (const [column, value] of [
-      ["role", cell("role")],
-      ["result", cell("result")],
-      ["reason", reason],
-    ] as const) {
-      if (!NAME.test(value)) {
-        throw new InputError(
-          where,
-          undefined,
-          column,
-          `${row}: "${value}" is not a descriptor name like RoutedTo`,
-        );
-      }
-      // An unknown name is most often a typo; a real but undocumented one goes in vocabulary.json.
-      if (!vocabulary.has(column, value)) {
-        throw new InputError(
-          where,
-          undefined,
-          column,
-          `${row}: unknown ${COLUMN_LABELS[column]} "${value}"; known: ${vocabulary.list(column).join(", ")} ` +
-            "(add a real GIM name to vocabulary.json to extend the vocabulary)",
-        );
-      }
+    checkDescriptorNames(
+      [
+        ["role", cell("role")],
+        ["result", cell("result")],
+        ["reason", reason],
+      ],
+      where,
+      row,
+      vocabulary,
+    );
+    const expectation: IrfExpectation = { irf, resource, role: cell("role"), result: cell("result"), reason };
+    const roleReason = cell("role reason");
+    if (roleReason !== "") {
+      checkDescriptorNames([["roleReason", roleReason]], where, row, vocabulary);
+      expectation.roleReason = roleReason;
     }
-    return { irf, resource, role: cell("role"), result: cell("result"), reason };
+    return expectation;
   });
 }
 
-function columnIndex(header: readonly string[], where: string): Record<Column, number> {
-  const names = header.map((cell) => cell.trim());
-  const index = {} as Record<Column, number>;
-  for (const column of IRF_TABLE_COLUMNS) {
-    const at = names.findIndex((name) => name.toLowerCase() === column.toLowerCase());
-    if (at < 0) {
+/** Each name must look like a descriptor name and be in the vocabulary; a typo is bad input. */
+export function checkDescriptorNames(
+  cells: readonly (readonly [DescriptorColumn, string])[],
+  where: string,
+  row: string,
+  vocabulary: Vocabulary,
+): void {
+  for (const [column, value] of cells) {
+    if (!NAME.test(value)) {
+      throw new InputError(where, undefined, column, `${row}: "${value}" is not a descriptor name like RoutedTo`);
+    }
+    // An unknown name is most often a typo; a real but undocumented one goes in vocabulary.json.
+    if (!vocabulary.has(column, value)) {
       throw new InputError(
         where,
         undefined,
         column,
-        `the IRF table needs the columns ${IRF_TABLE_COLUMNS.join(" | ")}`,
+        `${row}: unknown ${COLUMN_LABELS[column]} "${value}"; known: ${vocabulary.list(column).join(", ")} ` +
+          "(add a real GIM name to vocabulary.json to extend the vocabulary)",
       );
     }
-    index[column] = at;
   }
-  const unknown = names.filter(
-    (name) => !IRF_TABLE_COLUMNS.some((c) => c.toLowerCase() === name.toLowerCase()),
-  );
+}
+
+/**
+ * Where each column is in the header row: every required column must be there, optional ones
+ * may be, and any other column is an error (most often a typo of one that then reads as blank).
+ */
+export function columnIndex<R extends string, O extends string>(
+  header: readonly string[],
+  where: string,
+  required: readonly R[],
+  optional: readonly O[],
+  table: string,
+): Record<R, number> & Partial<Record<O, number>> {
+  const names = header.map((cell) => cell.trim().toLowerCase());
+  const all = `${[...required, ...optional].join(" | ")}`;
+  const index: Partial<Record<R | O, number>> = {};
+  for (const column of [...required, ...optional]) {
+    const at = names.indexOf(column.toLowerCase());
+    if (at >= 0) index[column] = at;
+    else if ((required as readonly string[]).includes(column)) {
+      throw new InputError(where, undefined, column, `the ${table} table needs the columns ${required.join(" | ")}`);
+    }
+  }
+  const unknown = header.map((c) => c.trim()).filter((name) => ![...required, ...optional].some((c) => c.toLowerCase() === name.toLowerCase()));
   if (unknown.length > 0) {
-    throw new InputError(
-      where,
-      undefined,
-      unknown[0],
-      `unknown column; the IRF table has ${IRF_TABLE_COLUMNS.join(" | ")}`,
-    );
+    throw new InputError(where, undefined, unknown[0], `unknown column; the ${table} table has ${all}`);
   }
-  return index;
+  return index as Record<R, number> & Partial<Record<O, number>>;
 }

@@ -41,7 +41,7 @@ export interface IrfComparison {
 }
 
 /** A blank expected reason means "no reason applies", which Info Mart records as Unspecified. */
-function normalizedReason(reason: string): string {
+export function normalizedReason(reason: string): string {
   return reason.trim() === "" ? UNSPECIFIED : reason;
 }
 
@@ -66,33 +66,46 @@ function differingFields(expected: IrfExpectation, actual: IrfRow): ComparedFiel
 }
 
 /** Groups by ordinal, keeping input order inside a group (duplicated ordinals pair up in order). */
-function byOrdinal<T extends { irf: number }>(items: readonly T[]): Map<number, T[]> {
+function byOrdinal<T>(items: readonly T[], ordinal: (item: T) => number): Map<number, T[]> {
   const groups = new Map<number, T[]>();
   for (const item of items) {
-    const group = groups.get(item.irf);
-    if (group === undefined) groups.set(item.irf, [item]);
+    const group = groups.get(ordinal(item));
+    if (group === undefined) groups.set(ordinal(item), [item]);
     else group.push(item);
   }
   return groups;
 }
 
 /**
- * Matches rows by IRF ordinal. `actual` is meant to hold one interaction's rows; if an ordinal
- * appears twice on a side (a table typo, or rows of two interactions), the k-th expected row is
- * paired with the k-th recorded one and the surplus is reported as missing or unexpected.
+ * Pairs expected and recorded facts by ordinal (IRF or MSF number), in ordinal order. If an
+ * ordinal appears twice on a side (a table typo, or rows of two interactions), the k-th expected
+ * one is paired with the k-th recorded one and the surplus is left unpaired.
  */
-export function compareIrfs(expected: readonly IrfExpectation[], actual: readonly IrfRow[]): IrfComparison {
-  const expectedBy = byOrdinal(expected);
-  const actualBy = byOrdinal(actual);
+export function pairByOrdinal<E, A>(
+  expected: readonly E[],
+  actual: readonly A[],
+  ordinalOf: (item: E | A) => number,
+): { ordinal: number; expected: E | undefined; actual: A | undefined }[] {
+  const expectedBy = byOrdinal(expected, ordinalOf);
+  const actualBy = byOrdinal(actual, ordinalOf);
   const ordinals = [...new Set([...expectedBy.keys(), ...actualBy.keys()])].sort((a, b) => a - b);
-  const lines: ComparisonLine[] = [];
-  for (const irf of ordinals) {
-    const exp = expectedBy.get(irf) ?? [];
-    const act = actualBy.get(irf) ?? [];
+  const pairs: { ordinal: number; expected: E | undefined; actual: A | undefined }[] = [];
+  for (const ordinal of ordinals) {
+    const exp = expectedBy.get(ordinal) ?? [];
+    const act = actualBy.get(ordinal) ?? [];
     for (let i = 0; i < Math.max(exp.length, act.length); i++) {
-      lines.push(compareOne(irf, exp[i], act[i]));
+      pairs.push({ ordinal, expected: exp[i], actual: act[i] });
     }
   }
+  return pairs;
+}
+
+/**
+ * Matches rows by IRF ordinal. `actual` is meant to hold one interaction's rows (see pairByOrdinal
+ * for duplicated ordinals).
+ */
+export function compareIrfs(expected: readonly IrfExpectation[], actual: readonly IrfRow[]): IrfComparison {
+  const lines = pairByOrdinal(expected, actual, (r) => r.irf).map((p) => compareOne(p.ordinal, p.expected, p.actual));
   return { conforms: lines.every((l) => l.status === "match"), lines };
 }
 

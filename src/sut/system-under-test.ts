@@ -4,7 +4,9 @@
  * (like Bowtie's harness protocol), so a team can plug in its own back end.
  */
 import type { IrfRow } from "../domain/irf";
+import type { MsfRow } from "../domain/msf";
 import type { ChatEvent } from "../eventlog/events";
+import type { GimConfig } from "../gimconfig/gim-config";
 
 export const SUT_KINDS = ["reference", "export", "postgres"] as const;
 export type SutKind = (typeof SUT_KINDS)[number];
@@ -23,7 +25,12 @@ export interface ScenarioRef {
 
 export type SutAnswer =
   /** The rows the system under test recorded for the scenario's interaction, in IRF order. */
-  | { kind: "rows"; rows: IrfRow[] }
+  | {
+      kind: "rows";
+      rows: IrfRow[];
+      /** The interaction's MSFs in MSF order; undefined when this back end has no MSF data (never "none"). */
+      msfs?: MsfRow[];
+    }
   /** The scenario cannot be checked here (e.g. no manifest entry): reported as skipped, never passed. */
   | { kind: "not-run"; reason: string };
 
@@ -56,4 +63,6 @@ export interface SutOptions {
   manifest?: string;
   /** `--db URL` or GIM_DATABASE_URL. */
   db?: string;
+  /** The configuration the Info Mart under test ran with (`--gim-config`); the reference follows it. */
+  gimConfig?: GimConfig;
 }
