@@ -1,6 +1,7 @@
 /**
- * The other dimension rows a seeded chat needs: RESOURCE_ (one row per resource name and type)
- * and MEDIA_TYPE (chat, online). Existing rows are reused, new ones get the next key.
+ * The other dimension rows a seeded chat needs: RESOURCE_ (one row per resource name and type, and
+ * the NONE and UNKNOWN resources every Info Mart has) and MEDIA_TYPE (chat, online). Existing rows
+ * are reused, new ones get the next key.
  */
 import type { ResourceType } from "../domain/irf";
 import { SEEDED_RESOURCE_TYPES } from "../sut/resource-type-codes";
@@ -8,6 +9,16 @@ import type { Queryable } from "./read-only-session";
 
 /** The tenant every seeded row belongs to; GIM's single-tenant deployments use one tenant too. */
 export const SEEDED_TENANT_KEY = 1;
+
+/**
+ * The resources that stand for "no resource" and "not known" (RESOURCE_TYPE_CODE NONE and UNKNOWN,
+ * which every Info Mart has); facts point at NONE where no resource applies. HYPOTHESIS: their
+ * names and types spelled like the codes (GIM's own rows could not be read).
+ */
+export const SPECIAL_RESOURCES = {
+  NONE: { type: "None", code: "NONE", subtype: "None", name: "NONE" },
+  UNKNOWN: { type: "Unknown", code: "UNKNOWN", subtype: "Unknown", name: "UNKNOWN" },
+} as const;
 
 export class ResourceKeys {
   private constructor(
@@ -33,15 +44,30 @@ export class ResourceKeys {
 
   async keyFor(db: Queryable, name: string, type: ResourceType): Promise<number> {
     const seeded = SEEDED_RESOURCE_TYPES[type];
-    const id = `${seeded.code}\u0000${name}`;
+    // The event log knows an agent by one name only: AGENT_NAME is that name; the first and last
+    // names it does not carry stay NULL rather than being invented.
+    return this.row(db, { ...seeded, name }, type === "Agent" ? name : null);
+  }
+
+  /** The key of the NONE or UNKNOWN resource, adding it when absent. */
+  async special(db: Queryable, which: keyof typeof SPECIAL_RESOURCES): Promise<number> {
+    return this.row(db, SPECIAL_RESOURCES[which], null);
+  }
+
+  private async row(
+    db: Queryable,
+    r: { type: string; code: string; subtype: string; name: string },
+    agentName: string | null,
+  ): Promise<number> {
+    const id = `${r.code}\u0000${r.name}`;
     const known = this.keys.get(id);
     if (known !== undefined) return known;
     const key = this.next++;
     await db.query(
       `INSERT INTO RESOURCE_ (RESOURCE_KEY, TENANT_KEY, RESOURCE_TYPE, RESOURCE_TYPE_CODE, RESOURCE_SUBTYPE,
-         RESOURCE_NAME, CREATE_AUDIT_KEY, UPDATE_AUDIT_KEY)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-      [key, SEEDED_TENANT_KEY, seeded.type, seeded.code, seeded.subtype, name, this.auditKey],
+         RESOURCE_NAME, AGENT_FIRST_NAME, AGENT_LAST_NAME, AGENT_NAME, CREATE_AUDIT_KEY, UPDATE_AUDIT_KEY)
+       VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL, $7, $8, $8)`,
+      [key, SEEDED_TENANT_KEY, r.type, r.code, r.subtype, r.name, agentName, this.auditKey],
     );
     this.keys.set(id, key);
     return key;

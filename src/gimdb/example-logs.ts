@@ -1,15 +1,20 @@
 /**
  * The example event logs seed-db loads: one JSON Lines file per scenario under the examples
  * folder, named `<@id>.jsonl`, each holding that scenario's one interaction. Each is classified by
- * the reference classifier; those rows are what the seeded Info Mart will hold.
+ * the reference classifier under the Info Mart's configuration (gim-config.yaml); those facts, and
+ * the events themselves, are what the seeded Info Mart is filled from.
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { classifyEvents } from "../classifier/classify";
+import { classifyFacts } from "../classifier/classify";
 import type { IrfRow } from "../domain/irf";
+import type { MsfRow } from "../domain/msf";
 import { InputError } from "../errors";
+import type { LoggedEvent } from "../eventlog/events";
 import { parseEventLog } from "../eventlog/reader";
 import { SCENARIO_ID } from "../flows/scenario-id";
+import type { GimConfig } from "../gimconfig/gim-config";
+import { loadGimConfig } from "../gimconfig/gim-config-file";
 import { filesUnder } from "../input-file";
 
 export interface ExampleLog {
@@ -18,13 +23,23 @@ export interface ExampleLog {
   file: string;
   /** The reference classifier's rows for the log's interaction, in IRF order. */
   rows: IrfRow[];
+  /** Its mediation segments (MSFs), in MSF order; `irf` is the ordinal of the linked IRF. */
+  msfs: MsfRow[];
+  /** The log's events in file order: the source of what no IRF carries (joins, who stopped it). */
+  events: LoggedEvent[];
   /** Epoch ms of the log's first and last events: the interaction's own span. */
   firstMs: number;
   lastMs: number;
 }
 
-/** Every `*.jsonl` under `dir` (subfolders too), sorted by id. */
-export async function readExampleLogs(dir: string): Promise<ExampleLog[]> {
+/**
+ * Every `*.jsonl` under `dir` (subfolders too), sorted by id, classified under `config` (default:
+ * the GIM configuration file in force, as `run` uses it).
+ */
+export async function readExampleLogs(
+  dir: string,
+  config: GimConfig = loadGimConfig().config,
+): Promise<ExampleLog[]> {
   const files = jsonlFiles(dir);
   if (files.length === 0) throw new InputError(dir, undefined, undefined, "no example logs (*.jsonl) found");
   const byId = new Map<string, ExampleLog>();
@@ -52,10 +67,13 @@ export async function readExampleLogs(dir: string): Promise<ExampleLog[]> {
       );
     }
     const times = events.map((e) => e.time);
+    const facts = classifyFacts(events, file, config);
     byId.set(id, {
       id,
       file,
-      rows: classifyEvents(events),
+      rows: facts.irfs,
+      msfs: facts.msfs,
+      events,
       firstMs: Math.min(...times),
       lastMs: Math.max(...times),
     });

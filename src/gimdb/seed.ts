@@ -1,9 +1,11 @@
 /**
  * `seed-db`: loads the reference classifier's rows for every example flow into a PostgreSQL
  * database laid out as GIM lays out its Info Mart (sql/schema/postgresql.sql, created when
- * absent), so the whole lab loop can be seen working without a Genesys lab. Each example becomes
- * one INTERACTION_FACT with a fresh MEDIA_SERVER_IXN_GUID, its IRFs, and the dimension rows they
- * point at. The ONE place in the project that writes to a database, and only to the one the user
+ * absent), so the whole lab loop can be seen working without a Genesys lab, and reports of the kind
+ * Info Mart users write (sql/reports/) run on it. Each example becomes one INTERACTION_FACT with a
+ * fresh MEDIA_SERVER_IXN_GUID, its IRFs (with their user-data keys), its MSFs, its
+ * CHAT_SESSION_FACT, and the dimension rows they point at, every value from the example's events
+ * and the reference classifier's facts (seed-facts.ts). The ONE place in the project that writes to a database, and only to the one the user
  * names for seeding (seed-guard.ts); everything happens in one transaction, so a failure leaves
  * the database as it was.
  */
@@ -18,6 +20,17 @@ import type { ExampleLog } from "./example-logs";
 import { pgFailure } from "./pg-failure";
 import { DEFAULT_TIMEOUTS, type Queryable } from "./read-only-session";
 import { createSchema } from "./schema";
+import { referenceDescriptors } from "./seed-descriptors";
+import { dateTimeKey, interactionTypeKeys, KeyedDimension, writeDateTimes } from "./seed-dimensions";
+import {
+  anchorFlags,
+  chatSession,
+  IRF_MEASURE_COLUMNS,
+  interactionTypeOf,
+  irfMeasures,
+  linkedMsf,
+  wholeSeconds,
+} from "./seed-facts";
 import { assertSeedable, SEED_JOB_VERSION_PREFIX } from "./seed-guard";
 
 export interface SeededInteraction {
@@ -25,10 +38,8 @@ export interface SeededInteraction {
   guid: string;
   file: string;
   irfs: number;
+  msfs: number;
 }
-
-/** GIM's INTERACTION_TYPE_KEY is a dimension this subset leaves out; every seeded chat is inbound. */
-const SEEDED_INTERACTION_TYPE_KEY = 1;
 
 export async function seedDatabase(
   target: DatabaseTarget,
@@ -67,72 +78,202 @@ async function load(db: Queryable, examples: readonly ExampleLog[]): Promise<See
   const auditKey = await nextValue(db, "CTL_TRANSFORM_HISTORY", "AUDIT_KEY");
   const media = await chatMediaTypeKey(db, auditKey);
   const descriptors = await DescriptorKeys.load(db, auditKey);
+  for (const d of referenceDescriptors()) await descriptors.keyFor(db, d);
   const resources = await ResourceKeys.load(db, auditKey);
+  const noResource = await resources.special(db, "NONE");
+  await resources.special(db, "UNKNOWN");
+  const interactionTypes = await interactionTypeKeys(db, auditKey);
+  const routingTargets = await KeyedDimension.load(
+    db,
+    "ROUTING_TARGET",
+    "ROUTING_TARGET_KEY",
+    ["TENANT_KEY", "ROUTING_TARGET_TYPE", "ROUTING_TARGET_TYPE_CODE"],
+    auditKey,
+  );
+  // The event log names no routing target: every IRF points at the UNKNOWN one.
+  const unknownTarget = await routingTargets.keyFor(db, [SEEDED_TENANT_KEY, "Unknown", "UNKNOWN"]);
+  // Nor user data: every IRF points at the descriptor whose business attributes are all absent.
+  const noUserData = await (
+    await KeyedDimension.load(
+      db,
+      "INTERACTION_DESCRIPTOR",
+      "INTERACTION_DESCRIPTOR_KEY",
+      ["TENANT_KEY", "CUSTOMER_SEGMENT", "SERVICE_TYPE", "SERVICE_SUBTYPE", "BUSINESS_RESULT"],
+      auditKey,
+    )
+  ).keyFor(db, [SEEDED_TENANT_KEY, null, null, null, null]);
+  const anchors = await KeyedDimension.load(
+    db,
+    "ANCHOR_FLAGS",
+    "ANCHOR_FLAGS_KEY",
+    ["FIRST_IRF_FOR_IXN", "FIRST_ENGAGE_FOR_IXN", "FIRST_ENGAGE_FOR_AGENT_IXN"],
+    auditKey,
+  );
+  const sessionEnds = await KeyedDimension.load(db, "CHAT_SESSION_DIM", "ID", ["ENDED_BY"], auditKey);
   let interactionId = BigInt(await nextValue(db, "INTERACTION_FACT", "INTERACTION_ID"));
-  let resourceId = BigInt(await nextValue(db, "INTERACTION_RESOURCE_FACT", "INTERACTION_RESOURCE_ID"));
+  // IRFs and MSFs share one id space (IRF_USER_DATA_CUST_1.INTERACTION_RESOURCE_ID refers to either).
+  let factId = BigInt(
+    Math.max(
+      Number(await nextValue(db, "INTERACTION_RESOURCE_FACT", "INTERACTION_RESOURCE_ID")),
+      Number(await nextValue(db, "MEDIATION_SEGMENT_FACT", "MEDIATION_SEGMENT_ID")),
+    ),
+  );
+  const dateTimeKeys = new Set<number>();
+  const dt = (ts: number): number => {
+    const key = dateTimeKey(ts);
+    dateTimeKeys.add(key);
+    return key;
+  };
+  const dtOrNull = (ts: number | null): number | null => (ts === null ? null : dt(ts));
   const seeded: SeededInteraction[] = [];
   let irfCount = 0;
   for (const example of examples) {
     // Interaction Server GUIDs are short opaque strings; 32 hex digits fit GIM's varchar(50).
     const guid = randomUUID().replace(/-/g, "").toUpperCase();
-    const ixn = interactionId++;
+    const ixn = (interactionId++).toString();
     const start = Math.floor(example.firstMs / 1000);
     const end = Math.floor(example.lastMs / 1000);
+    const typeName = interactionTypeOf(example.events) ?? "Unknown";
+    const typeKey = interactionTypes.get(typeName) ?? interactionTypes.get("Unknown");
+    if (typeKey === undefined) throw new Error(`no INTERACTION_TYPE row for ${typeName}`);
     await db.query(
       `INSERT INTO INTERACTION_FACT (INTERACTION_ID, TENANT_KEY, INTERACTION_TYPE_KEY, MEDIA_TYPE_KEY,
          MEDIA_SERVER_ROOT_IXN_GUID, MEDIA_SERVER_IXN_GUID, START_TS, END_TS, START_DATE_TIME_KEY, END_DATE_TIME_KEY,
          CREATE_AUDIT_KEY, UPDATE_AUDIT_KEY)
        VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $10)`,
-      [
-        ixn.toString(),
-        SEEDED_TENANT_KEY,
-        SEEDED_INTERACTION_TYPE_KEY,
-        media,
-        guid,
-        start,
-        end,
-        dateTimeKey(start),
-        dateTimeKey(end),
-        auditKey,
-      ],
+      [ixn, SEEDED_TENANT_KEY, typeKey, media, guid, start, end, dt(start), dt(end), auditKey],
     );
     // IRFs get their ids in the reference's IRF order, so GIM's (START_TS, INTERACTION_RESOURCE_ID)
     // order numbers them as the reference does, even when two start within the same second.
-    const idOf = new Map<number, bigint>();
-    for (const row of example.rows) idOf.set(row.irf, resourceId++);
-    for (const row of example.rows) {
-      const startTs = seconds(row.start);
-      const endTs = row.end === "" ? null : seconds(row.end);
-      const received = row.receivedFrom === null ? null : (idOf.get(row.receivedFrom)?.toString() ?? null);
+    const idOf = new Map<number, string>();
+    for (const row of example.rows) idOf.set(row.irf, (factId++).toString());
+    const msfIdOf = new Map<number, string>();
+    for (const msf of example.msfs) msfIdOf.set(msf.msf, (factId++).toString());
+    const queueKey = (name: string) => resources.keyFor(db, name, "Queue");
+
+    for (const msf of example.msfs) {
+      const startTs = seconds(msf.start);
+      const endTs = msf.end === "" ? null : seconds(msf.end);
+      const target = msf.irf === null ? null : (idOf.get(msf.irf) ?? null);
+      const targetRow = msf.irf === null ? undefined : example.rows.find((r) => r.irf === msf.irf);
       await db.query(
-        `INSERT INTO INTERACTION_RESOURCE_FACT (INTERACTION_RESOURCE_ID, START_DATE_TIME_KEY, END_DATE_TIME_KEY,
-           TENANT_KEY, MEDIA_TYPE_KEY, RESOURCE_KEY, TECHNICAL_DESCRIPTOR_KEY, INTERACTION_TYPE_KEY, INTERACTION_ID,
-           RECEIVED_FROM_IXN_RESOURCE_ID, START_TS, END_TS, RING_DURATION, TALK_DURATION, MEDIATION_DURATION,
-           CREATE_AUDIT_KEY, UPDATE_AUDIT_KEY)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)`,
+        `INSERT INTO MEDIATION_SEGMENT_FACT (MEDIATION_SEGMENT_ID, TENANT_KEY, INTERACTION_ID, MEDIA_SERVER_IXN_GUID,
+           MEDIA_TYPE_KEY, INTERACTION_TYPE_KEY, RESOURCE_KEY, TECHNICAL_DESCRIPTOR_KEY, START_DATE_TIME_KEY,
+           END_DATE_TIME_KEY, START_TS, END_TS, MEDIATION_DURATION, TARGET_IXN_RESOURCE_ID, TARGET_IXN_RESOURCE_SDT_KEY,
+           IXN_RESOURCE_ID, CREATE_AUDIT_KEY, UPDATE_AUDIT_KEY)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14, $16, $16)`,
         [
-          idOf.get(row.irf)?.toString(),
-          dateTimeKey(startTs),
-          endTs === null ? null : dateTimeKey(endTs),
+          msfIdOf.get(msf.msf),
           SEEDED_TENANT_KEY,
+          ixn,
+          guid,
           media,
-          await resources.keyFor(db, row.resource, row.resourceType),
-          await descriptors.keyFor(db, row),
-          SEEDED_INTERACTION_TYPE_KEY,
-          ixn.toString(),
-          received,
+          typeKey,
+          await queueKey(msf.resource),
+          await descriptors.keyFor(db, msf),
+          dt(startTs),
+          dtOrNull(endTs),
           startTs,
           endTs,
-          Math.round(row.alertingMs / 1000),
-          Math.round(row.handlingMs / 1000),
-          Math.round(row.mediationMs / 1000),
+          wholeSeconds(msf.durationMs),
+          target,
+          targetRow === undefined ? null : dt(seconds(targetRow.start)),
           auditKey,
         ],
       );
     }
+
+    for (const row of example.rows) {
+      const id = idOf.get(row.irf);
+      const startTs = seconds(row.start);
+      const endTs = row.end === "" ? null : seconds(row.end);
+      const received = row.receivedFrom === null ? null : (idOf.get(row.receivedFrom) ?? null);
+      const msf = linkedMsf(row, example.msfs);
+      // The queue the chat was distributed from (the mediation linked to this IRF), else NONE.
+      const lastQueue = msf === undefined ? noResource : await queueKey(msf.resource);
+      const flags = anchorFlags(row, example);
+      const measures = irfMeasures(row, example);
+      const fixed: [string, string | number | null | undefined][] = [
+        ["INTERACTION_RESOURCE_ID", id],
+        ["START_DATE_TIME_KEY", dt(startTs)],
+        ["END_DATE_TIME_KEY", dtOrNull(endTs)],
+        ["INTERACTION_SDT_KEY", dt(start)],
+        ["TENANT_KEY", SEEDED_TENANT_KEY],
+        ["MEDIA_TYPE_KEY", media],
+        ["RESOURCE_KEY", await resources.keyFor(db, row.resource, row.resourceType)],
+        ["TECHNICAL_DESCRIPTOR_KEY", await descriptors.keyFor(db, row)],
+        ["INTERACTION_TYPE_KEY", typeKey],
+        ["ROUTING_TARGET_KEY", unknownTarget],
+        [
+          "ANCHOR_FLAGS_KEY",
+          await anchors.keyFor(db, [
+            flags.FIRST_IRF_FOR_IXN,
+            flags.FIRST_ENGAGE_FOR_IXN,
+            flags.FIRST_ENGAGE_FOR_AGENT_IXN,
+          ]),
+        ],
+        ["INTERACTION_DESCRIPTOR_KEY", noUserData],
+        ["LAST_VQUEUE_RESOURCE_KEY", lastQueue],
+        ["MEDIATION_SEGMENT_ID", msf === undefined ? null : (msfIdOf.get(msf.msf) ?? null)],
+        ["MEDIATION_RESOURCE_KEY", lastQueue],
+        ["MEDIATION_START_DATE_TIME_KEY", msf === undefined ? null : dt(seconds(msf.start))],
+        ["INTERACTION_ID", ixn],
+        ["INTERACTION_RESOURCE_ORDINAL", row.irf],
+        ["IRF_ANCHOR", flags.FIRST_IRF_FOR_IXN],
+        ["RECEIVED_FROM_IXN_RESOURCE_ID", received],
+        ["START_TS", startTs],
+        ["END_TS", endTs],
+        ["CREATE_AUDIT_KEY", auditKey],
+        ["UPDATE_AUDIT_KEY", auditKey],
+      ];
+      const columns = [...fixed.map(([c]) => c), ...IRF_MEASURE_COLUMNS];
+      const values = [...fixed.map(([, v]) => v ?? null), ...IRF_MEASURE_COLUMNS.map((c) => measures[c])];
+      await db.query(
+        `INSERT INTO INTERACTION_RESOURCE_FACT (${columns.join(", ")})
+         VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+        values,
+      );
+      await db.query(
+        `INSERT INTO IRF_USER_DATA_KEYS (INTERACTION_RESOURCE_ID, START_DATE_TIME_KEY, TENANT_KEY,
+           INTERACTION_DESCRIPTOR_KEY, CREATE_AUDIT_KEY, UPDATE_AUDIT_KEY)
+         VALUES ($1, $2, $3, $4, $5, $5)`,
+        [id, dateTimeKey(startTs), SEEDED_TENANT_KEY, noUserData, auditKey],
+      );
+    }
+
+    const session = chatSession(example);
+    await db.query(
+      `INSERT INTO CHAT_SESSION_FACT (MEDIA_SERVER_IXN_GUID, TENANT_KEY, MEDIA_TYPE_KEY, CHAT_SESSION_DIM_KEY,
+         START_DATE_TIME_KEY, END_DATE_TIME_KEY, START_TS, END_TS, AGENTS_COUNT, HANDLE_COUNT, SESSION_DURATION,
+         UNTIL_FIRST_AGENT_DURATION, HANDLE_DURATION, CREATE_AUDIT_KEY, UPDATE_AUDIT_KEY)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
+      [
+        guid,
+        SEEDED_TENANT_KEY,
+        media,
+        session.endedBy === null ? null : await sessionEnds.keyFor(db, [session.endedBy]),
+        dt(start),
+        dt(end),
+        start,
+        end,
+        session.agentsCount,
+        session.handleCount,
+        session.sessionDuration,
+        session.untilFirstAgentDuration,
+        session.handleDuration,
+        auditKey,
+      ],
+    );
     irfCount += example.rows.length;
-    seeded.push({ id: example.id, guid, file: example.file, irfs: example.rows.length });
+    seeded.push({
+      id: example.id,
+      guid,
+      file: example.file,
+      irfs: example.rows.length,
+      msfs: example.msfs.length,
+    });
   }
+  await writeDateTimes(db, dateTimeKeys);
   const finishedAt = new Date();
   await db.query(
     `INSERT INTO CTL_TRANSFORM_HISTORY (JOB_ID, JOB_VERSION, HWM_NAME, HWM_VALUE, TRANSFORM_START_TIME,
@@ -162,9 +303,4 @@ async function nextValue(db: Queryable, table: string, column: string): Promise<
 /** GIM's *_TS: whole seconds since 1970 UTC. */
 function seconds(iso: string): number {
   return Math.floor(Date.parse(iso) / 1000);
-}
-
-/** GIM's DATE_TIME_KEY: the start of the 15-minute interval, in the same seconds. */
-function dateTimeKey(ts: number): number {
-  return ts - (ts % 900);
 }
