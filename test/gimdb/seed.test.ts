@@ -12,6 +12,7 @@ import { InputError } from "../../src/errors";
 import { databaseTarget } from "../../src/gimdb/database-target";
 import { type ExampleLog, readExampleLogs } from "../../src/gimdb/example-logs";
 import { seedDatabase } from "../../src/gimdb/seed";
+import { referenceDescriptors } from "../../src/gimdb/seed-descriptors";
 import { LabManifest } from "../../src/sut/lab-manifest";
 import {
   EXAMPLES,
@@ -80,17 +81,26 @@ describe("seed-db against a real PostgreSQL server", () => {
       expect(await count(schema, "INTERACTION_RESOURCE_FACT")).to.equal(irfs);
 
       const combinations = new Set(
-        examples.flatMap((e) => e.rows.map((r) => `${r.role}/${r.result}/${r.reason}/${r.roleReason}`)),
+        examples.flatMap((e) =>
+          [...e.rows, ...e.msfs].map((r) => `${r.role}/${r.result}/${r.reason}/${r.roleReason}`),
+        ),
       );
+      for (const d of referenceDescriptors())
+        combinations.add(`${d.role}/${d.result}/${d.reason}/${d.roleReason}`);
       const { rows } = await schema.writer.query(
         `SELECT RESOURCE_ROLE, RESOURCE_ROLE_CODE, TECHNICAL_RESULT, TECHNICAL_RESULT_CODE, RESULT_REASON, RESULT_REASON_CODE,
               ROLE_REASON, ROLE_REASON_CODE FROM TECHNICAL_DESCRIPTOR`,
       );
+      // Pre-populated as GIM's initialisation does: the classifier's every combination, each once,
+      // plus any an example produces (none today, but a new rule would add one when first used).
       expect(
         rows
           .map((r) => `${r.resource_role}/${r.technical_result}/${r.result_reason}/${r.role_reason}`)
           .sort(),
       ).to.deep.equal([...combinations].sort());
+      expect(rows.length).to.be.greaterThan(
+        new Set(examples.flatMap((e) => e.rows.map((r) => `${r.role}/${r.result}/${r.reason}`))).size,
+      );
       for (const r of rows) {
         expect(r.resource_role_code).to.equal(r.resource_role.toUpperCase());
         expect(r.technical_result_code).to.equal(r.technical_result.toUpperCase());
@@ -108,19 +118,205 @@ describe("seed-db against a real PostgreSQL server", () => {
     const schema = await fresh("seed_twice");
     const target = databaseTarget(schema.url, "--db");
     await seedDatabase(target, examples);
-    const dimensions = [
-      await count(schema, "TECHNICAL_DESCRIPTOR"),
-      await count(schema, "RESOURCE_"),
-      await count(schema, "MEDIA_TYPE"),
+    const tables = [
+      "TECHNICAL_DESCRIPTOR",
+      "RESOURCE_",
+      "MEDIA_TYPE",
+      "INTERACTION_TYPE",
+      "DATE_TIME",
+      "ROUTING_TARGET",
+      "INTERACTION_DESCRIPTOR",
+      "ANCHOR_FLAGS",
+      "CHAT_SESSION_DIM",
     ];
+    const counts = async () => {
+      const n: number[] = [];
+      for (const t of tables) n.push(await count(schema, t));
+      return n;
+    };
+    const dimensions = await counts();
     await seedDatabase(target, examples);
-    expect([
-      await count(schema, "TECHNICAL_DESCRIPTOR"),
-      await count(schema, "RESOURCE_"),
-      await count(schema, "MEDIA_TYPE"),
-    ]).to.deep.equal(dimensions);
+    expect(await counts()).to.deep.equal(dimensions);
     expect(await count(schema, "INTERACTION_FACT")).to.equal(2 * examples.length);
+    const msfs = examples.reduce((n, e) => n + e.msfs.length, 0);
+    expect(await count(schema, "MEDIATION_SEGMENT_FACT")).to.equal(2 * msfs);
+    expect(await count(schema, "CHAT_SESSION_FACT")).to.equal(2 * examples.length);
+    const ids = await schema.writer.query<{ n: number }>(
+      `SELECT COUNT(*)::int AS n FROM INTERACTION_RESOURCE_FACT IRF
+         JOIN MEDIATION_SEGMENT_FACT MSF ON MSF.MEDIATION_SEGMENT_ID = IRF.INTERACTION_RESOURCE_ID`,
+    );
+    expect(ids.rows[0]?.n, "IRF and MSF ids share one number space").to.equal(0);
   });
+
+  pgTest(
+    "every time key has a DATE_TIME row with its UTC labels; facts point at the log's INTERACTION_TYPE row",
+    async () => {
+      const schema = await fresh("seed_dims");
+      const seeded = await seedDatabase(databaseTarget(schema.url, "--db"), examples);
+      const used = `SELECT START_DATE_TIME_KEY AS KEY FROM INTERACTION_FACT UNION SELECT END_DATE_TIME_KEY FROM INTERACTION_FACT
+         UNION SELECT START_DATE_TIME_KEY FROM INTERACTION_RESOURCE_FACT UNION SELECT END_DATE_TIME_KEY FROM INTERACTION_RESOURCE_FACT
+         UNION SELECT INTERACTION_SDT_KEY FROM INTERACTION_RESOURCE_FACT
+         UNION SELECT MEDIATION_START_DATE_TIME_KEY FROM INTERACTION_RESOURCE_FACT
+         UNION SELECT START_DATE_TIME_KEY FROM MEDIATION_SEGMENT_FACT UNION SELECT END_DATE_TIME_KEY FROM MEDIATION_SEGMENT_FACT
+         UNION SELECT TARGET_IXN_RESOURCE_SDT_KEY FROM MEDIATION_SEGMENT_FACT
+         UNION SELECT START_DATE_TIME_KEY FROM CHAT_SESSION_FACT UNION SELECT END_DATE_TIME_KEY FROM CHAT_SESSION_FACT`;
+      const keys = await schema.writer.query<{ key: number }>(
+        `SELECT K.KEY FROM (${used}) K
+       WHERE K.KEY IS NOT NULL AND NOT EXISTS (SELECT 1 FROM DATE_TIME DT WHERE DT.DATE_TIME_KEY = K.KEY)`,
+      );
+      const distinct = await schema.writer.query<{ n: number }>(
+        `SELECT COUNT(*)::int AS n FROM (${used}) K WHERE K.KEY IS NOT NULL`,
+      );
+      expect(keys.rows, "time keys without a DATE_TIME row").to.deep.equal([]);
+      const dt = await schema.writer.query(
+        "SELECT DATE_TIME_KEY, LABEL_YYYY, LABEL_YYYY_MM, LABEL_YYYY_MM_DD, LABEL_YYYY_MM_DD_HH24, LABEL_YYYY_MM_DD_HH24_MI, LABEL_HH24, to_char(CAL_DATE, 'YYYY-MM-DD') AS cal FROM DATE_TIME",
+      );
+      expect(dt.rows.length, "one DATE_TIME row per key used").to.equal(distinct.rows[0]?.n);
+      expect(dt.rows.length).to.be.greaterThan(1);
+      for (const r of dt.rows) {
+        const key = Number(r.date_time_key);
+        expect(key % 900, `${key} starts a 15-minute interval`).to.equal(0);
+        const iso = new Date(key * 1000).toISOString();
+        expect([r.label_yyyy, r.label_yyyy_mm, r.label_yyyy_mm_dd, r.cal]).to.deep.equal([
+          iso.slice(0, 4),
+          iso.slice(0, 7),
+          iso.slice(0, 10),
+          iso.slice(0, 10),
+        ]);
+        expect([r.label_yyyy_mm_dd_hh24, r.label_yyyy_mm_dd_hh24_mi, r.label_hh24]).to.deep.equal([
+          iso.slice(0, 13).replace("T", " "),
+          iso.slice(0, 16).replace("T", " "),
+          iso.slice(11, 13),
+        ]);
+      }
+      const types = await schema.writer.query(
+        "SELECT INTERACTION_TYPE, INTERACTION_TYPE_CODE FROM INTERACTION_TYPE ORDER BY INTERACTION_TYPE_KEY",
+      );
+      expect(types.rows.map((r) => `${r.interaction_type}/${r.interaction_type_code}`).sort()).to.deep.equal([
+        "Inbound/INBOUND",
+        "Internal/INTERNAL",
+        "Outbound/OUTBOUND",
+        "Unknown/UNKNOWN",
+      ]);
+      const byGuid = await schema.writer.query(
+        `SELECT F.MEDIA_SERVER_IXN_GUID AS guid, T.INTERACTION_TYPE_CODE AS code,
+              (SELECT COUNT(*)::int FROM INTERACTION_RESOURCE_FACT IRF WHERE IRF.INTERACTION_ID = F.INTERACTION_ID
+                 AND IRF.INTERACTION_TYPE_KEY <> F.INTERACTION_TYPE_KEY) AS irf_other,
+              (SELECT COUNT(*)::int FROM MEDIATION_SEGMENT_FACT M WHERE M.INTERACTION_ID = F.INTERACTION_ID
+                 AND M.INTERACTION_TYPE_KEY <> F.INTERACTION_TYPE_KEY) AS msf_other
+         FROM INTERACTION_FACT F JOIN INTERACTION_TYPE T ON T.INTERACTION_TYPE_KEY = F.INTERACTION_TYPE_KEY`,
+      );
+      const codeOfGuid = new Map(byGuid.rows.map((r) => [r.guid, r]));
+      for (const s of seeded) {
+        const example = examples.find((e) => e.id === s.id);
+        const submitted = example?.events.find((e) => e.event.event === "EventInteractionSubmitted")?.event;
+        const type = submitted?.event === "EventInteractionSubmitted" ? submitted.interactionType : "Unknown";
+        expect(codeOfGuid.get(s.guid), s.id).to.deep.include({
+          code: type.toUpperCase(),
+          irf_other: 0,
+          msf_other: 0,
+        });
+      }
+      const special = await schema.writer.query(
+        "SELECT RESOURCE_TYPE_CODE FROM RESOURCE_ WHERE RESOURCE_TYPE_CODE IN ('NONE', 'UNKNOWN') ORDER BY 1",
+      );
+      expect(special.rows.map((r) => r.resource_type_code)).to.deep.equal(["NONE", "UNKNOWN"]);
+      const agents = await schema.writer.query(
+        "SELECT RESOURCE_NAME, AGENT_NAME FROM RESOURCE_ WHERE RESOURCE_TYPE_CODE = 'AGENT'",
+      );
+      expect(agents.rows.length).to.be.greaterThan(0);
+      for (const r of agents.rows) expect(r.agent_name).to.equal(r.resource_name);
+    },
+  );
+
+  pgTest(
+    "IRFs carry the classifier's times, counts and last queue; MSFs link to their IRFs; one CHAT_SESSION_FACT per chat",
+    async () => {
+      const schema = await fresh("seed_facts");
+      const seeded = await seedDatabase(databaseTarget(schema.url, "--db"), examples);
+      const irfs = await schema.writer.query(
+        `SELECT F.MEDIA_SERVER_IXN_GUID AS guid, IRF.INTERACTION_RESOURCE_ORDINAL AS irf, IRF.RING_COUNT, IRF.RING_DURATION,
+              IRF.TALK_COUNT, IRF.TALK_DURATION, IRF.HANDLE_COUNT, IRF.MEDIATION_COUNT, IRF.MEDIATION_DURATION,
+              Q.RESOURCE_NAME AS last_queue, IRF.MEDIATION_SEGMENT_ID::text AS msf_id
+         FROM INTERACTION_RESOURCE_FACT IRF
+         JOIN INTERACTION_FACT F ON F.INTERACTION_ID = IRF.INTERACTION_ID
+         JOIN RESOURCE_ Q ON Q.RESOURCE_KEY = IRF.LAST_VQUEUE_RESOURCE_KEY`,
+      );
+      const msfs = await schema.writer.query(
+        `SELECT M.MEDIA_SERVER_IXN_GUID AS guid, M.MEDIATION_SEGMENT_ID::text AS id, R.RESOURCE_NAME AS queue,
+              TD.RESOURCE_ROLE_CODE AS role, TD.TECHNICAL_RESULT_CODE AS result, TD.RESULT_REASON_CODE AS reason,
+              M.MEDIATION_DURATION, M.START_TS, IRF.INTERACTION_RESOURCE_ORDINAL AS irf,
+              M.IXN_RESOURCE_ID = M.TARGET_IXN_RESOURCE_ID AS same_link
+         FROM MEDIATION_SEGMENT_FACT M
+         JOIN RESOURCE_ R ON R.RESOURCE_KEY = M.RESOURCE_KEY
+         JOIN TECHNICAL_DESCRIPTOR TD ON TD.TECHNICAL_DESCRIPTOR_KEY = M.TECHNICAL_DESCRIPTOR_KEY
+         LEFT JOIN INTERACTION_RESOURCE_FACT IRF ON IRF.INTERACTION_RESOURCE_ID = M.TARGET_IXN_RESOURCE_ID
+         ORDER BY M.MEDIATION_SEGMENT_ID`,
+      );
+      const sessions = await schema.writer.query(
+        `SELECT C.MEDIA_SERVER_IXN_GUID AS guid, C.AGENTS_COUNT, C.SESSION_DURATION, C.UNTIL_FIRST_AGENT_DURATION,
+              D.ENDED_BY, C.MSG_FROM_CUSTOMERS, C.MSG_FROM_AGENTS, C.UNTIL_FIRST_REPLY_DURATION
+         FROM CHAT_SESSION_FACT C LEFT JOIN CHAT_SESSION_DIM D ON D.ID = C.CHAT_SESSION_DIM_KEY`,
+      );
+      const secs = (ms: number) => Math.round(ms / 1000);
+      for (const s of seeded) {
+        const e = examples.find((x) => x.id === s.id);
+        if (e === undefined) throw new Error(s.id);
+        for (const row of e.rows) {
+          const agent = row.resourceType === "Agent";
+          const linked = [...e.msfs].reverse().find((m) => m.irf === row.irf);
+          const got = irfs.rows.find((r) => r.guid === s.guid && r.irf === row.irf);
+          expect(got, `${s.id} IRF${row.irf}`).to.deep.include({
+            ring_count: agent ? 1 : 0,
+            ring_duration: agent ? secs(row.alertingMs) : 0,
+            talk_count: agent && row.handlingMs > 0 ? 1 : 0,
+            handle_count: agent && row.handlingMs > 0 ? 1 : 0,
+            talk_duration: agent ? secs(row.handlingMs) : 0,
+            mediation_count: agent ? 0 : 1,
+            mediation_duration: agent ? 0 : secs(row.mediationMs),
+            last_queue: linked?.resource ?? "NONE",
+          });
+          expect(got?.msf_id === null, `${s.id} IRF${row.irf} MEDIATION_SEGMENT_ID`).to.equal(
+            linked === undefined,
+          );
+        }
+        const mine = msfs.rows.filter((r) => r.guid === s.guid);
+        expect(
+          mine.map((r) => [r.queue, r.role, r.result, r.reason, r.mediation_duration, r.irf, r.same_link]),
+          `${s.id} MSFs`,
+        ).to.deep.equal(
+          e.msfs.map((m) => [
+            m.resource,
+            m.role.toUpperCase(),
+            m.result.toUpperCase(),
+            m.reason.toUpperCase(),
+            secs(m.durationMs),
+            m.irf,
+            m.irf === null ? null : true,
+          ]),
+        );
+        const added = e.events.filter((x) => x.event.event === "EventPartyAdded");
+        const agentsJoined = new Set(
+          added.map((x) => (x.event.event === "EventPartyAdded" ? x.event.agent : "")),
+        );
+        const stop = e.events.find((x) => x.event.event === "EventProcessingStopped")?.event;
+        expect(
+          sessions.rows.find((r) => r.guid === s.guid),
+          `${s.id} CHAT_SESSION_FACT`,
+        ).to.deep.equal({
+          guid: s.guid,
+          agents_count: agentsJoined.size,
+          session_duration: secs(e.lastMs - e.firstMs),
+          until_first_agent_duration: added[0] === undefined ? null : secs(added[0].time - e.firstMs),
+          ended_by: stop?.event === "EventProcessingStopped" ? stop.by.toUpperCase() : null,
+          msg_from_customers: null,
+          msg_from_agents: null,
+          until_first_reply_duration: null,
+        });
+      }
+      expect(msfs.rows.length).to.equal(examples.reduce((n, e) => n + e.msfs.length, 0));
+    },
+  );
 
   pgTest("refuses, untouched, a database where GIM's transformation job has run", async () => {
     const schema = await fresh("seed_real_gim");
