@@ -48,6 +48,16 @@ export const RESULT_REASONS = [
   "AbandonedWhileQueued",
   "AbandonedWhileRinging",
   "AbandonedFromHold",
+  // [doc] Added to TECHNICAL_DESCRIPTOR in GIM 8.5.005 (code CALLBACKACCEPTED): PDM supplement,
+  // https://docs.genesys.com/Documentation/GIM/8.5.0/PDMMS/Supplement
+  "CallbackAccepted",
+  // [practitioners' SQL, no Genesys page found] A queue's mediation segment that delivered the
+  // interaction to an agent: real Info Mart report SQL selects MSFs whose descriptor is
+  // RESOURCE_ROLE in ('Received','ReceivedConsult'), TECHNICAL_RESULT = 'Diverted',
+  // RESULT_REASON = 'AnsweredByAgent' (github.com/Alexis-Galarza/PIC, CC_TOT_15M.sh, commit
+  // ae2ae75d7d734b216756aa4fdbcfb7ce9cbe7bc6). The RESULT_REASON list of the TECHNICAL_DESCRIPTOR
+  // page could not be read, so no Genesys text confirms the name.
+  "AnsweredByAgent",
 ] as const;
 
 /** ROLE_REASON: no value could be read anywhere, so only the neutral one is known. */

@@ -40,6 +40,27 @@ test("the standard vocabulary holds every descriptor name of the seed", () => {
   expect(v.has("result", "Finished")).to.equal(false);
 });
 
+test("RESULT_REASON holds the documented CallbackAccepted and the AnsweredByAgent of real Info Mart SQL, with their codes", () => {
+  const v = Vocabulary.standard();
+  expect(v.nameOfCode("reason", "CALLBACKACCEPTED")).to.equal("CallbackAccepted");
+  expect(v.nameOfCode("reason", "ANSWEREDBYAGENT")).to.equal("AnsweredByAgent");
+  // The earlier names stay: a release that drops one would break existing expected tables.
+  for (const kept of [
+    "Unspecified",
+    "Revoked",
+    "AbandonedWhileQueued",
+    "AbandonedWhileRinging",
+    "AbandonedFromHold",
+  ]) {
+    expect(v.has("reason", kept), kept).to.equal(true);
+  }
+  // Reasons only: neither name is a role or a result.
+  expect(v.has("result", "AnsweredByAgent")).to.equal(false);
+  expect(v.has("role", "CallbackAccepted")).to.equal(false);
+  const rows = [HEADER, ["1", "Chat_Inbound", "Received", "Diverted", "AnsweredByAgent"]];
+  expect(parseIrfTable(rows, "my.feature")[0]?.reason).to.equal("AnsweredByAgent");
+});
+
 test("an expected table naming an unknown descriptor is bad input naming the column and the name", () => {
   const rows = [HEADER, ["1", "Agent1", "RoutedTo", "Finished", ""]];
   expect(() => parseIrfTable(rows, "my.feature")).to.throw(
