@@ -66,6 +66,13 @@ When(
   },
 );
 
+When(
+  "{agent} ends the chat by placing it in the stop-interaction queue {queue}",
+  function (this: ChatWorld, agent: AgentName, queue: QueueName) {
+    this.chat.agentPlacesInStopQueue(agent, queue);
+  },
+);
+
 When("{agent} leaves the chat", function (this: ChatWorld, agent: AgentName) {
   this.chat.agentLeaves(agent);
 });

@@ -3,7 +3,8 @@ import { type DataTable, Then } from "@cucumber/cucumber";
 import type { Vocabulary } from "../src/domain/vocabulary";
 import { loadVocabulary, vocabularyFile } from "../src/domain/vocabulary-file";
 import { parseIrfTable } from "../src/flows/irf-table";
-import { expectIrfs } from "./support/outcome";
+import { parseMsfTable } from "../src/flows/msf-table";
+import { expectIrfs, expectMsfs } from "./support/outcome";
 import type { ChatWorld } from "./support/world";
 
 /** Loaded once per run, on first use, so a bad vocabulary file fails the first outcome step. */
@@ -12,4 +13,9 @@ let vocabulary: Vocabulary | undefined;
 Then("Info Mart records exactly these IRFs:", function (this: ChatWorld, table: DataTable) {
   vocabulary ??= loadVocabulary(vocabularyFile());
   return expectIrfs(this, parseIrfTable(table.raw(), this.scenario.uri, vocabulary));
+});
+
+Then("Info Mart records these mediation segments:", function (this: ChatWorld, table: DataTable) {
+  vocabulary ??= loadVocabulary(vocabularyFile());
+  return expectMsfs(this, parseMsfTable(table.raw(), this.scenario.uri, vocabulary));
 });

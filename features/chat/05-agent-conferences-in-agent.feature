@@ -14,6 +14,15 @@ Feature: Agent conferences in another agent
 
   The guide does not say who ends the conference; here Agent1 ends the chat for both agents.
 
+  The chat waits in the interaction queue until a strategy distributes it to Agent1, so Info Mart
+  also writes one mediation segment (MEDIATION_SEGMENT_FACT) for the queue: GIM "always creates an
+  MSF record for the first Interaction Queue that an inbound interaction enters" (GIM User's Guide,
+  https://docs.genesys.com/Documentation/GIM/latest/User/GIMMMIxnFlow). A queue that distributes a
+  chat is Received/Diverted, the example the TECHNICAL_DESCRIPTOR page itself gives: "a queue
+  resource received an interaction and diverted to another resource"
+  (https://docs.genesys.com/Documentation/GIM/8.5.0/PDMOra/Table-TECHNICAL_DESCRIPTOR). The segment
+  is linked to the IRF it was distributed to (MSF.TARGET_IXN_RESOURCE_ID).
+
   @id:chat-conference-accepted
   Scenario: Agent2 joins the conference and Agent1 ends the chat
     Given a customer starts a chat in the interaction queue "Chat_Inbound"
@@ -26,3 +35,6 @@ Feature: Agent conferences in another agent
       | IRF | resource | role         | result    | reason |
       | 1   | Agent1   | RoutedTo     | Completed |        |
       | 2   | Agent2   | InConference | Completed |        |
+    And Info Mart records these mediation segments:
+      | MSF | queue        | role     | result   | reason | IRF  |
+      | 1   | Chat_Inbound | Received | Diverted |        | IRF1 |

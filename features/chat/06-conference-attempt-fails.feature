@@ -11,6 +11,15 @@ Feature: Agent's attempt to conference in another agent fails
 
   Source: Genesys Info Mart User's Guide, "Chat Interactions" (12/16/2025), section 1.6 "Agent's attempt to conference in another agent fails".
 
+  The chat waits in the interaction queue until a strategy distributes it to Agent1, so Info Mart
+  also writes one mediation segment (MEDIATION_SEGMENT_FACT) for the queue: GIM "always creates an
+  MSF record for the first Interaction Queue that an inbound interaction enters" (GIM User's Guide,
+  https://docs.genesys.com/Documentation/GIM/latest/User/GIMMMIxnFlow). A queue that distributes a
+  chat is Received/Diverted, the example the TECHNICAL_DESCRIPTOR page itself gives: "a queue
+  resource received an interaction and diverted to another resource"
+  (https://docs.genesys.com/Documentation/GIM/8.5.0/PDMOra/Table-TECHNICAL_DESCRIPTOR). The segment
+  is linked to the IRF it was distributed to (MSF.TARGET_IXN_RESOURCE_ID).
+
   @id:chat-conference-revoked
   Scenario: Agent2 does not answer the conference invitation and Agent1 completes the chat
     Given a customer starts a chat in the interaction queue "Chat_Inbound"
@@ -23,6 +32,9 @@ Feature: Agent's attempt to conference in another agent fails
       | IRF | resource | role         | result    | reason  |
       | 1   | Agent1   | RoutedTo     | Completed |         |
       | 2   | Agent2   | InConference | Abandoned | Revoked |
+    And Info Mart records these mediation segments:
+      | MSF | queue        | role     | result   | reason | IRF  |
+      | 1   | Chat_Inbound | Received | Diverted |        | IRF1 |
 
   @id:chat-conference-revoked-visibility-unknown
   Scenario: The conference attempt fails before the visibility mode is known
@@ -41,3 +53,6 @@ Feature: Agent's attempt to conference in another agent fails
       | IRF | resource | role            | result    | reason  |
       | 1   | Agent1   | RoutedTo        | Completed |         |
       | 2   | Agent2   | ReceivedConsult | Abandoned | Revoked |
+    And Info Mart records these mediation segments:
+      | MSF | queue        | role     | result   | reason | IRF  |
+      | 1   | Chat_Inbound | Received | Diverted |        | IRF1 |

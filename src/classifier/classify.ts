@@ -141,8 +141,9 @@ export async function* classifyStream(
 export async function* classifyBatches(
   batches: AsyncIterable<readonly LoggedEvent[]>,
   onOpen?: (open: readonly OpenInteraction[]) => void,
+  options: ClassifierOptions = {},
 ): AsyncGenerator<IrfRow[]> {
-  const classifier = new ChatClassifier();
+  const classifier = new ChatClassifier(options);
   for await (const batch of batches) {
     const out: IrfRow[] = [];
     for (const logged of batch) {
@@ -153,5 +154,6 @@ export async function* classifyBatches(
   }
   const end = classifier.finish();
   if (end.open.length > 0) onOpen?.(end.open);
+  if (end.msfs.length > 0) options.onMsfs?.(end.msfs);
   if (end.rows.length > 0) yield end.rows;
 }

@@ -39,6 +39,8 @@ interface Attempt {
   joined: number | undefined;
   /** Set when a transfer this agent started has been accepted by its target. */
   transferAccepted: boolean;
+  /** A routed agent who receives a chat another agent placed in the queue (rules.routedAfterPlacement). */
+  placedTransfer: boolean;
   /**
    * Set when the invitation was revoked with no timeout as the reason: if the customer's stop
    * comes at the same instant, the revoke was Interaction Server's half of that stop.
@@ -94,6 +96,15 @@ export class InteractionState {
   /** The interaction queue stay still open (waiting, being routed, or alerting its target). */
   private segment: Segment | undefined;
   private readonly segments: Segment[] = [];
+  /** Set once any agent has joined: Chat Server then no longer stops the chat for the customer. */
+  private everJoined = false;
+  /**
+   * The agent attempt that left by placing the chat in the queue it now waits in (Place
+   * Interaction in Queue), so the next agent routed from it receives a transfer.
+   */
+  private placedBy: Attempt | undefined;
+  /** Placed in a stop-ixn-queues queue: GIM excludes the interaction from further processing. */
+  private stoppedInStopQueue = false;
 
   constructor(
     first: ChatEvent,
@@ -107,6 +118,19 @@ export class InteractionState {
         source.line,
         "event",
         `interaction "${first.interaction}" starts with ${first.event}; its first event must be EventInteractionSubmitted (or the interaction was already stopped)`,
+      );
+    }
+    // The rules below are chat's. "Abandonment applies only to synchronous interaction types such
+    // as telephone calls or web chat. It does not apply to asynchronous interaction types such as
+    // e-mail" (Genesys glossary, Abandonment), and GIM transforms a new media type as an offline
+    // interaction by default (https://docs.genesys.com/Documentation/PSAAS/latest/RPRT/GIMPopIxn):
+    // CustomerAbandoned or AbandonedWhile* would be wrong for them, so they are refused, not guessed.
+    if (first.media !== CHAT_MEDIA) {
+      throw new InputError(
+        source.file,
+        source.line,
+        "media",
+        `"${printableName(first.media)}" is not modelled: the reference classifier models chat only (asynchronous media such as e-mail are not abandoned, and GIM treats new media types as offline)`,
       );
     }
   }
@@ -150,6 +174,7 @@ export class InteractionState {
           this.openSegment(e.queue, e.ts, time);
         }
         this.strategy = undefined;
+        if (e.agent !== undefined) this.placed(e.agent, e.queue, time);
         return undefined;
       case "EventTakenFromQueue":
         if (this.queue?.name !== e.queue) {
@@ -183,6 +208,8 @@ export class InteractionState {
           this.close(a, rules.invitationRevoked(roleOf(inviteOf(a), false)), e.ts, time);
           this.targetEnded(a, msfRules.notAnswered(true), e.ts, time);
         } else this.close(a, rules.revokedWhileHandling(), e.ts, time);
+        // GIMTechDescr: a handling-timeout revoke returns the chat "to the queue"; the log says
+        // which one with the EventPlacedInQueue that follows.
         return undefined;
       }
       case "EventPartyRemoved": {
@@ -199,6 +226,18 @@ export class InteractionState {
         return undefined;
       }
       case "EventProcessingStopped":
+        if (e.by === "customer" && this.everJoined) {
+          // Chat Server's stop-abandoned-interaction=noanswer, the setting Genesys recommends "to
+          // enable accurate reporting of abandoned chats", stops a chat for the customer only if no
+          // agent ever joined it (https://docs.genesys.com/Documentation/ESChat/8.5.3/Admin/ChatReporting).
+          // A customer who leaves a chat an agent joined leaves it to the agent, who ends it.
+          throw new InputError(
+            source.file,
+            source.line,
+            "by",
+            `"customer" cannot stop interaction "${this.id}": an agent has joined it, and Chat Server stops a chat for the customer only if no agent ever joined (stop-abandoned-interaction=noanswer); the agent ends it (by "agent")`,
+          );
+        }
         return this.stop(e.by, e.ts, time);
     }
   }
@@ -211,6 +250,36 @@ export class InteractionState {
   /** The MSFs that have ended so far, for a log that ends before the interaction does. */
   endedMsfs(): MsfRow[] {
     return this.toMsfs();
+  }
+
+  /**
+   * An agent placed the chat in a queue. Place Interaction in Queue reports EventPartyRemoved +
+   * EventPlacedInQueue even when the agent desktop asks
+   * (https://docs.genesys.com/Documentation/System/latest/GenEM/PlaceInteractioninQueue): the agent
+   * has left at that instant. A placement by an agent still in the chat is the earlier model of a
+   * conference through a queue (flow 8, provisional) and changes nothing here.
+   */
+  private placed(agent: string, queue: string, time: number): void {
+    if (this.openAttemptOf(agent) !== undefined) return;
+    let left: Attempt | undefined;
+    for (const a of this.ended)
+      if (a.resource === agent && a.end === time && a.joined !== undefined) left = a;
+    if (left === undefined) return;
+    if (this.config.stopIxnQueues.includes(queue)) {
+      // stop-ixn-queues (GIMMMIxnFlow): "COMPLETED/UNSPECIFIED in the IRF of the handling resource
+      // that placed the interaction in the queue", and the interaction is excluded from further
+      // processing: nothing of the stop queue or the stopping strategy is recorded.
+      const o = rules.completed();
+      left.result = o.result;
+      left.reason = o.reason;
+      this.stoppedInStopQueue = true;
+      this.segment = undefined;
+      return;
+    }
+    const o = rules.placedInQueue();
+    left.result = o.result;
+    left.reason = o.reason;
+    this.placedBy = left;
   }
 
   private openSegment(queue: string, ts: string, time: number): void {
@@ -272,6 +341,13 @@ export class InteractionState {
       }
     }
     this.agents.push(a);
+    if (e.purpose === "route" && this.placedBy !== undefined) {
+      // HYPOTHESIS (rules.routedAfterPlacement): the chat an agent placed in a queue reaches the
+      // next agent as a transfer, as a mute transfer through an ACD queue does for voice.
+      a.invitedBy = this.placedBy;
+      a.placedTransfer = true;
+      this.placedBy = undefined;
+    }
     // A strategy's delivery is the queue's distribution: the segment runs on until it is answered.
     if (e.purpose === "route" && this.segment !== undefined && this.segment.target === undefined) {
       this.segment.target = a;
@@ -281,6 +357,7 @@ export class InteractionState {
   private join(agent: string, ts: string, time: number, source: EventSource): void {
     const a = this.alerting(agent, source, "accept");
     a.joined = time;
+    this.everJoined = true;
     if (this.segment?.target === a) this.endSegment(msfRules.distributed(), ts, time);
     // Once an agent accepts, the strategy that delivered the invitation is done routing.
     this.strategy = undefined;
@@ -327,8 +404,17 @@ export class InteractionState {
     }
     // Mediation resources get an IRF only when the interaction ends in mediation.
     let mediation: Attempt | undefined;
-    if (!engaged && this.strategy !== undefined) {
-      mediation = this.mediation(this.strategy, "Strategy", rules.STRATEGY_ROLE, rules.stoppedWhileRouting(by), ts, time);
+    if (this.stoppedInStopQueue) {
+      // Nothing after the placement is represented (see placed()).
+    } else if (!engaged && this.strategy !== undefined) {
+      mediation = this.mediation(
+        this.strategy,
+        "Strategy",
+        rules.STRATEGY_ROLE,
+        rules.stoppedWhileRouting(by),
+        ts,
+        time,
+      );
     } else if (!engaged && this.queue !== undefined) {
       mediation = this.mediation(this.queue, "Queue", rules.QUEUE_ROLE, rules.stoppedInQueue(by), ts, time);
     }
@@ -368,7 +454,7 @@ export class InteractionState {
   }
 
   private close(a: Attempt, o: rules.Outcome, ts: string, time: number): void {
-    a.role = roleOf(inviteOf(a), a.joined !== undefined);
+    a.role = a.placedTransfer ? rules.routedAfterPlacement() : roleOf(inviteOf(a), a.joined !== undefined);
     a.result = o.result;
     a.reason = o.reason;
     a.endTs = ts;
@@ -390,6 +476,7 @@ export class InteractionState {
       invitedBy: undefined,
       joined: undefined,
       transferAccepted: false,
+      placedTransfer: false,
       revokedWithoutTimeout: false,
       role: "",
       result: "",
@@ -480,6 +567,13 @@ export class InteractionState {
       receivedFrom: a.invitedBy && a.invitedBy.ordinal > 0 ? a.invitedBy.ordinal : null,
     }));
   }
+}
+
+const CHAT_MEDIA = "chat";
+
+/** A name from the log as a message may quote it: control characters escaped. */
+function printableName(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
 }
 
 /** The invitation of an agent's attempt, as the role rule reads it. */

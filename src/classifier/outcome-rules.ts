@@ -69,31 +69,56 @@ export function stoppedWhileAlerting(by: StoppedBy): Outcome {
 }
 
 /**
- * A joined agent's participation is revoked (e.g. handling-timeout on an idle desktop).
- * HYPOTHESIS: undocumented for chat; the agent did handle the interaction, so Completed.
+ * A joined agent's participation is revoked (handling-timeout on an idle desktop). Doc: the
+ * interaction "is revoked and returned to the queue"
+ * (https://docs.genesys.com/Documentation/PSAAS/latest/RPRT/GIMTechDescr), and the only documented
+ * descriptor for a chat revoked and returned to its queue is Redirected [Revoked] (seed 1.2).
+ * HYPOTHESIS that GIM gives a handled chat the same; no page shows it for a joined agent.
  */
 export function revokedWhileHandling(): Outcome {
-  return outcome("Completed");
+  return outcome("Redirected", "Revoked");
+}
+
+/**
+ * A joined agent places the chat in an ordinary interaction queue (EventPartyRemoved +
+ * EventPlacedInQueue, GenEM "Place Interaction in Queue") and leaves it to the next agent.
+ * HYPOTHESIS: the stop-ixn-queues option exists so that such a placement gives COMPLETED only for
+ * the listed queues (GIMMMIxnFlow), which implies an ordinary one gives something else; the
+ * nearest documented behaviour is voice's mute transfer to an ACD queue, where the transferring
+ * agent's IRF is Transferred and the agent who gets the call is ReceivedTransfer/Completed
+ * (https://docs.genesys.com/Documentation/GIM/Current/User/GIMVoxIxnFlow-FWKInternal).
+ */
+export function placedInQueue(): Outcome {
+  return outcome("Transferred");
+}
+
+/** HYPOTHESIS, with placedInQueue: the agent routed the chat another agent placed in a queue. */
+export function routedAfterPlacement(): "ReceivedTransfer" {
+  return "ReceivedTransfer";
 }
 
 /**
  * The interaction stops in an interaction queue with no agent engaged: the queue's attempt is
  * the IRF (mediation resources get an IRF only when it ends in mediation, doc IRF table).
  * Seed 1.9: abandoned by the customer in the queue -> Received/CustomerAbandoned
- * [AbandonedWhileQueued]. HYPOTHESIS for a stop by a strategy or an agent: Cleared.
+ * [AbandonedWhileQueued]. HYPOTHESIS for a stop by a strategy or an agent: Completed. "Cleared"
+ * is documented for virtual queues only (https://docs.genesys.com/Documentation/PSAAS/latest/RPRT/GIMPopMSF),
+ * not for interaction queues; a stop ends the chat's processing, and a stop through a stop queue
+ * is recorded as COMPLETED (stop-ixn-queues, GIMMMIxnFlow).
  */
 export function stoppedInQueue(by: StoppedBy): Outcome {
-  return by === "customer" ? outcome("CustomerAbandoned", "AbandonedWhileQueued") : outcome("Cleared");
+  return by === "customer" ? outcome("CustomerAbandoned", "AbandonedWhileQueued") : outcome("Completed");
 }
 
 /**
  * The interaction stops while a routing strategy holds it (pulled from the queue, no agent
  * being alerted). Seed 1.10: "The resource role of Puller is used because the strategy pulled
  * the interaction from the interaction queue" -> Puller/CustomerAbandoned.
- * HYPOTHESIS for a stop by the strategy itself or an agent: Cleared.
+ * HYPOTHESIS for a stop by the strategy itself or an agent: Completed (not Cleared, which is
+ * documented for virtual queues only; see stoppedInQueue).
  */
 export function stoppedWhileRouting(by: StoppedBy): Outcome {
-  return by === "customer" ? outcome("CustomerAbandoned") : outcome("Cleared");
+  return by === "customer" ? outcome("CustomerAbandoned") : outcome("Completed");
 }
 
 /** Seed 1.9: the queue's attempt has the role Received. */

@@ -254,6 +254,27 @@ export class ChatScript {
     return this;
   }
 
+  /**
+   * The agent ends the chat by placing it in a stop-interaction queue (GIM's stop-ixn-queues): as
+   * in Genesys' "Place Interaction in Queue" model the agent leaves (EventPartyRemoved +
+   * EventPlacedInQueue), then the queue's strategy stops the interaction.
+   */
+  agentPlacesInStopQueue(agent: AgentName, queue: QueueName): this {
+    requireName("queue", queue);
+    const cannot = `${agent} cannot place the chat in the stop-interaction queue "${queue}"`;
+    this.requireOngoing(cannot);
+    this.requireJoined(agent, cannot);
+    const others = [...this.agentsIn("joined"), ...this.agentsIn("invited")].filter((name) => name !== agent);
+    if (others.length > 0) throw new FlowError(`${cannot}: ${others.join(", ")} is still in it`);
+    this.advance(TIMINGS.agentRequest);
+    this.emit({ event: "EventPartyRemoved", agent });
+    this.parties.set(agent, { state: "left" });
+    this.emit({ event: "EventPlacedInQueue", queue, agent });
+    this.emit({ event: "EventProcessingStopped", by: "strategy" });
+    this.ended = true;
+    return this;
+  }
+
   /** Time passes while the agent chats; nothing is reported. Defaults to a realistic 2–4.5 minutes. */
   agentChats(agent: AgentName, seconds?: number): this {
     const cannot = `${agent} cannot chat`;

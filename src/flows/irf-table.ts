@@ -70,7 +70,12 @@ export function checkDescriptorNames(
 ): void {
   for (const [column, value] of cells) {
     if (!NAME.test(value)) {
-      throw new InputError(where, undefined, column, `${row}: "${value}" is not a descriptor name like RoutedTo`);
+      throw new InputError(
+        where,
+        undefined,
+        column,
+        `${row}: "${value}" is not a descriptor name like RoutedTo`,
+      );
     }
     // An unknown name is most often a typo; a real but undocumented one goes in vocabulary.json.
     if (!vocabulary.has(column, value)) {
@@ -103,10 +108,17 @@ export function columnIndex<R extends string, O extends string>(
     const at = names.indexOf(column.toLowerCase());
     if (at >= 0) index[column] = at;
     else if ((required as readonly string[]).includes(column)) {
-      throw new InputError(where, undefined, column, `the ${table} table needs the columns ${required.join(" | ")}`);
+      throw new InputError(
+        where,
+        undefined,
+        column,
+        `the ${table} table needs the columns ${required.join(" | ")}`,
+      );
     }
   }
-  const unknown = header.map((c) => c.trim()).filter((name) => ![...required, ...optional].some((c) => c.toLowerCase() === name.toLowerCase()));
+  const unknown = header
+    .map((c) => c.trim())
+    .filter((name) => ![...required, ...optional].some((c) => c.toLowerCase() === name.toLowerCase()));
   if (unknown.length > 0) {
     throw new InputError(where, undefined, unknown[0], `unknown column; the ${table} table has ${all}`);
   }

@@ -25,7 +25,9 @@ export function parseMsfTable(
   if (header === undefined) throw new InputError(where, undefined, undefined, "the MSF table is empty");
   const index = columnIndex(header, where, MSF_TABLE_COLUMNS, MSF_TABLE_OPTIONAL_COLUMNS, "MSF");
   return body.map((cells, i) => {
-    const cell = (column: (typeof MSF_TABLE_COLUMNS)[number] | (typeof MSF_TABLE_OPTIONAL_COLUMNS)[number]) => {
+    const cell = (
+      column: (typeof MSF_TABLE_COLUMNS)[number] | (typeof MSF_TABLE_OPTIONAL_COLUMNS)[number],
+    ) => {
       const at = index[column];
       return at === undefined ? "" : (cells[at] ?? "").trim();
     };

@@ -51,7 +51,12 @@ export function loadGimConfig(file: string = gimConfigFile()): LoadedGimConfig {
     offset === undefined ? undefined : text.slice(0, offset).split("\n").length;
   const first = doc.errors[0];
   if (first !== undefined) {
-    throw new InputError(file, lineOf(first.pos[0]), undefined, `not valid YAML: ${first.message.split("\n")[0]}`);
+    throw new InputError(
+      file,
+      lineOf(first.pos[0]),
+      undefined,
+      `not valid YAML: ${first.message.split("\n")[0]}`,
+    );
   }
   const value: unknown = doc.toJS();
   const config: { -readonly [K in keyof GimConfig]: GimConfig[K] } = { ...DOCUMENTED_DEFAULTS };
@@ -61,15 +66,26 @@ export function loadGimConfig(file: string = gimConfigFile()): LoadedGimConfig {
     return lineOf(node?.range?.[0]);
   };
   if (!isRecord(value)) {
-    throw new InputError(file, undefined, undefined, `expected the sections ${Object.keys(SECTIONS).join(" and ")}`);
+    throw new InputError(
+      file,
+      undefined,
+      undefined,
+      `expected the sections ${Object.keys(SECTIONS).join(" and ")}`,
+    );
   }
   for (const [section, options] of Object.entries(value)) {
     const known = SECTIONS[section];
     if (known === undefined) {
-      throw new InputError(file, at([section]), section, `unknown section; expected ${Object.keys(SECTIONS).join(" or ")}`);
+      throw new InputError(
+        file,
+        at([section]),
+        section,
+        `unknown section; expected ${Object.keys(SECTIONS).join(" or ")}`,
+      );
     }
     if (options === null) continue;
-    if (!isRecord(options)) throw new InputError(file, at([section]), section, "expected its options, one per line");
+    if (!isRecord(options))
+      throw new InputError(file, at([section]), section, "expected its options, one per line");
     for (const [option, v] of Object.entries(options)) {
       const line = at([section, option]);
       const field = `${section}.${option}`;
@@ -83,7 +99,8 @@ export function loadGimConfig(file: string = gimConfigFile()): LoadedGimConfig {
         config.stopIxnQueues = queueList(v, file, line, field);
       } else {
         const s = STOP_VALUES.find((x) => x === v);
-        if (s === undefined) throw new InputError(file, line, field, `expected one of ${STOP_VALUES.join(", ")}`);
+        if (s === undefined)
+          throw new InputError(file, line, field, `expected one of ${STOP_VALUES.join(", ")}`);
         config.stopAbandonedInteraction = s;
       }
     }
@@ -100,7 +117,8 @@ function queueList(v: unknown, file: string, line: number | undefined, field: st
   }
   const names = items.map((q) => q.trim()).filter((q) => q !== "");
   for (const q of names) {
-    if (!QUEUE_NAME.test(q)) throw new InputError(file, line, field, `"${JSON.stringify(q).slice(1, -1)}" is not a queue name`);
+    if (!QUEUE_NAME.test(q))
+      throw new InputError(file, line, field, `"${JSON.stringify(q).slice(1, -1)}" is not a queue name`);
   }
   return names;
 }

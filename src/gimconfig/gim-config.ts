@@ -58,7 +58,8 @@ export const OPTION_OWNERS: Readonly<Record<keyof GimConfig, string>> = {
 export function describeGimConfig(config: GimConfig): Record<string, string> {
   return {
     [OPTION_NAMES.populateMmIxnqueueFacts]: String(config.populateMmIxnqueueFacts),
-    [OPTION_NAMES.stopIxnQueues]: config.stopIxnQueues.length === 0 ? "(none)" : config.stopIxnQueues.join(", "),
+    [OPTION_NAMES.stopIxnQueues]:
+      config.stopIxnQueues.length === 0 ? "(none)" : config.stopIxnQueues.join(", "),
     [OPTION_NAMES.stopAbandonedInteraction]: config.stopAbandonedInteraction,
   };
 }

@@ -5,10 +5,17 @@
  */
 import { AssertionError } from "chai";
 import type { IrfExpectation } from "../../src/domain/irf";
+import type { MsfExpectation } from "../../src/domain/msf";
 import { formatEventLog } from "../../src/eventlog/reader";
-import { checkScenario } from "../../src/flows/scenario-outcome";
+import { checkScenario, configurationGap } from "../../src/flows/scenario-outcome";
 import { summarizeComparison } from "../../src/report/irf-comparison";
 import { renderComparisonHtml, renderComparisonText } from "../../src/report/irf-comparison-render";
+import {
+  compareMsfs,
+  renderMsfComparisonText,
+  summarizeMsfComparison,
+} from "../../src/report/msf-comparison";
+import { renderMsfComparisonHtml } from "../../src/report/msf-comparison-render";
 import { renderTimelineSvg } from "../../src/report/timeline-svg";
 import { sutFor } from "./sut-registry";
 import type { ChatWorld } from "./world";
@@ -24,20 +31,29 @@ export async function expectIrfs(
   // JSON Lines has no registered media type; Allure and cucumber's HTML report show text/plain inline.
   world.attach(formatEventLog(scenario.events), { mediaType: "text/plain", fileName: `${id}.jsonl` });
 
-  const outcome = await checkScenario(sutFor(world.sutOptions), scenario, expected);
+  const options = world.sutOptions;
+  const gap = configurationGap(scenario, options.gimConfig);
+  const outcome = gap ?? (await checkScenario(sutFor(options), scenario, expected));
   if (outcome.kind === "not-run") {
     world.attach(`Not run: ${outcome.reason}`, { mediaType: "text/plain", fileName: `${id}-not-run.txt` });
     return "skipped";
   }
 
-  const { rows, comparison } = outcome;
+  const { rows, msfs, comparison } = outcome;
+  world.recorded = { msfs };
   world.attach(JSON.stringify(rows, null, 2), { mediaType: "application/json", fileName: `${id}-irfs.json` });
+  if (msfs !== undefined) {
+    world.attach(JSON.stringify(msfs, null, 2), {
+      mediaType: "application/json",
+      fileName: `${id}-msfs.json`,
+    });
+  }
   world.attach(renderComparisonHtml(comparison), {
     mediaType: "text/html",
     fileName: `${id}-comparison.html`,
   });
   // Cucumber's HTML report shows SVG only from a Buffer (stack.md pitfall 6).
-  const svg = renderTimelineSvg({ events: scenario.events, rows, title: scenario.name });
+  const svg = renderTimelineSvg({ events: scenario.events, rows, msfs, title: scenario.name });
   world.attach(Buffer.from(svg, "utf8"), { mediaType: "image/svg+xml", fileName: `${id}-timeline.svg` });
 
   if (!comparison.conforms) {
@@ -45,6 +61,38 @@ export async function expectIrfs(
     // the message carries the whole side-by-side table because cucumber prints only the message.
     throw new AssertionError(
       `Info Mart did not record the expected IRFs: ${summarizeComparison(comparison)}\n\n${renderComparisonText(comparison)}`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The mediation-segment check behind "Info Mart records these mediation segments": compares the
+ * MSFs the IRF step received. A back end that has no MSF data (an export without its MSF file)
+ * cannot confirm them: the scenario is not run, never passed.
+ */
+export function expectMsfs(world: ChatWorld, expected: readonly MsfExpectation[]): "skipped" | undefined {
+  const id = world.scenario.id;
+  const recorded = world.recorded;
+  if (recorded === undefined) {
+    throw new Error('internal: "Info Mart records these mediation segments" needs the IRF step before it');
+  }
+  if (recorded.msfs === undefined) {
+    world.attach(
+      "Not run: the system under test gave no mediation segments (MEDIATION_SEGMENT_FACT), so the MSF table was not checked; " +
+        "with --sut export, export them with sql/msf-descriptors.sql and pass --msf-export FILE",
+      { mediaType: "text/plain", fileName: `${id}-not-run.txt` },
+    );
+    return "skipped";
+  }
+  const comparison = compareMsfs(expected, recorded.msfs);
+  world.attach(renderMsfComparisonHtml(comparison), {
+    mediaType: "text/html",
+    fileName: `${id}-msf-comparison.html`,
+  });
+  if (!comparison.conforms) {
+    throw new AssertionError(
+      `Info Mart did not record the expected mediation segments: ${summarizeMsfComparison(comparison)}\n\n${renderMsfComparisonText(comparison)}`,
     );
   }
   return undefined;

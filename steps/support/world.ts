@@ -3,11 +3,23 @@
  * ChatScript), and the choice of system under test from cucumber's world parameters.
  */
 import { setWorldConstructor, World } from "@cucumber/cucumber";
+import type { MsfRow } from "../../src/domain/msf";
 import { ChatScript } from "../../src/flows/chat-script";
+import type { GimConfig } from "../../src/gimconfig/gim-config";
+import { gimConfigFile, loadGimConfig } from "../../src/gimconfig/gim-config-file";
 import type { ScenarioRef, SutOptions } from "../../src/sut/system-under-test";
 
 /** Without world parameters (a bare cucumber-js run) the reference classifier is checked. */
 const DEFAULT_SUT: SutOptions = { sut: "reference" };
+
+/** Loaded once per run, on first use (`run --gim-config` sets GIM_CONFIG before the steps load). */
+let gimConfig: GimConfig | undefined;
+
+/** The configuration the Info Mart under test ran with (src/gimconfig/gim-config-file.ts). */
+export function runGimConfig(): GimConfig {
+  gimConfig ??= loadGimConfig(gimConfigFile()).config;
+  return gimConfig;
+}
 
 export interface ScenarioInfo {
   /** The `@id` tag's slug; also the interaction id of the scenario's event log. */
@@ -21,6 +33,11 @@ export class ChatWorld extends World<Partial<SutOptions>> {
   private current: { info: ScenarioInfo; script: ChatScript } | undefined;
   /** Set by the outcome step; the After hook fails a scenario that told a chat but checked nothing. */
   outcomeChecked = false;
+  /**
+   * What the IRF outcome step got from the system under test, for the mediation-segment step
+   * that follows it: the recorded MSFs, or undefined when the back end has none to give.
+   */
+  recorded: { msfs: MsfRow[] | undefined } | undefined;
 
   /** Called by the Before hook with the pickle's id, name and file. */
   begin(info: ScenarioInfo): void {
@@ -48,7 +65,7 @@ export class ChatWorld extends World<Partial<SutOptions>> {
   }
 
   get sutOptions(): SutOptions {
-    return { ...DEFAULT_SUT, ...this.parameters };
+    return { ...DEFAULT_SUT, ...this.parameters, gimConfig: runGimConfig() };
   }
 
   private started(): { info: ScenarioInfo; script: ChatScript } {

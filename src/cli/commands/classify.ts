@@ -7,7 +7,9 @@ import type { Command } from "commander";
 import { classifyBatches, type OpenInteraction } from "../../classifier/classify";
 import { formatRow } from "../../classifier/format-row";
 import type { IrfRow } from "../../domain/irf";
+import type { MsfRow } from "../../domain/msf";
 import { readEventBatches } from "../../eventlog/reader";
+import { gimConfigFile, loadGimConfig } from "../../gimconfig/gim-config-file";
 import type { CliContext } from "../context";
 import { LineSink } from "../line-sink";
 
@@ -19,12 +21,24 @@ export function registerClassify(program: Command, context: CliContext): void {
     .command("classify")
     .description("print the IRF rows the reference classifier derives from an event log, as JSON Lines")
     .argument("<log>", 'event log file, or "-" for standard input')
+    .option(
+      "--gim-config <file>",
+      "YAML of the GIM and Chat Server options to predict for (default: ./gim-config.yaml, else the lab kit's settings)",
+    )
+    .option(
+      "--msf",
+      'also print the mediation segments (MSF rows, with an "msf" ordinal) after each batch\'s IRFs',
+    )
     .addHelpText(
       "after",
       "\nFields: interaction, irf, resource, resourceType, role, result, reason, start, end, then\n" +
-        "roleReason, alertingMs, handlingMs, mediationMs, receivedFrom. A bad line exits 2 naming file:line.",
+        "roleReason, alertingMs, handlingMs, mediationMs, receivedFrom. MSF rows (--msf): interaction, msf,\n" +
+        "resource, role, result, reason, roleReason, start, end, durationMs, irf. A bad line exits 2 naming file:line.",
     )
-    .action(async (log: string) => {
+    .action(async (log: string, flags: { gimConfig?: string; msf?: boolean }) => {
+      const { config } = loadGimConfig(flags.gimConfig ?? gimConfigFile());
+      const msfs: MsfRow[] = [];
+      const onMsfs = flags.msf === true ? (m: MsfRow[]) => msfs.push(...m) : undefined;
       const sink = new LineSink(context.stdout);
       const warnOpen = (open: readonly OpenInteraction[]) => {
         const ids = open
@@ -37,11 +51,19 @@ export function registerClassify(program: Command, context: CliContext): void {
         );
       };
       // One write per batch of rows: an await per row would halve the throughput on big logs.
-      for await (const rows of classifyBatches(readEventBatches(log), warnOpen)) {
+      const flushMsfs = async () => {
+        if (msfs.length === 0 || !sink.open) return;
+        const text = msfs.map((m) => JSON.stringify(m)).join("\n");
+        msfs.length = 0;
+        await sink.write(text);
+      };
+      for await (const rows of classifyBatches(readEventBatches(log), warnOpen, { config, onMsfs })) {
         if (!sink.open) break;
         let text = "";
         for (const row of rows) text += `${formatRow(row)}\n`;
         await sink.write(text.slice(0, -1)); // LineSink adds the final newline
+        await flushMsfs();
       }
+      await flushMsfs();
     });
 }
