@@ -33,7 +33,9 @@ function differing(expected: MsfExpectation, actual: MsfRow): MsfComparedField[]
       case "irf":
         return expected.irf !== undefined && expected.irf !== actual.irf;
       case "roleReason":
-        return expected.roleReason !== undefined && !sameDescriptorValue(expected.roleReason, actual.roleReason);
+        return (
+          expected.roleReason !== undefined && !sameDescriptorValue(expected.roleReason, actual.roleReason)
+        );
       default:
         return !sameDescriptorValue(expected[field], actual[field]);
     }
@@ -62,7 +64,7 @@ export function describeMsf(m: MsfExpectation | MsfRow): string {
   return `${printable(m.resource)} ${printable(formatDescriptor({ ...m, reason: normalizedReason(m.reason) }))}${link}`;
 }
 
-function valueOf(m: MsfExpectation | MsfRow, field: MsfComparedField): string {
+function shownValue(m: MsfExpectation | MsfRow, field: MsfComparedField): string {
   if (field === "irf") return m.irf === null ? "none" : m.irf === undefined ? "" : `IRF${m.irf}`;
   if (field === "roleReason") return m.roleReason === undefined ? "" : normalizedReason(m.roleReason);
   if (field === "reason") return normalizedReason(m.reason);
@@ -78,11 +80,13 @@ export function summarizeMsfComparison(c: MsfComparison): string {
   const clauses: string[] = [];
   for (const line of c.lines) {
     const { expected, actual } = line;
-    if (line.status === "missing" && expected) clauses.push(`MSF${line.msf} expected but not recorded (${describeMsf(expected)})`);
-    else if (line.status === "unexpected" && actual) clauses.push(`MSF${line.msf} recorded but not expected (${describeMsf(actual)})`);
+    if (line.status === "missing" && expected)
+      clauses.push(`MSF${line.msf} expected but not recorded (${describeMsf(expected)})`);
+    else if (line.status === "unexpected" && actual)
+      clauses.push(`MSF${line.msf} recorded but not expected (${describeMsf(actual)})`);
     else if (line.status === "mismatch" && expected && actual) {
       const diffs = line.mismatched.map(
-        (f) => `${f} expected ${printable(valueOf(expected, f))}, got ${printable(valueOf(actual, f))}`,
+        (f) => `${f} expected ${printable(shownValue(expected, f))}, got ${printable(shownValue(actual, f))}`,
       );
       clauses.push(`MSF${line.msf}: ${diffs.join("; ")}`);
     }
@@ -96,10 +100,18 @@ export function renderMsfComparisonText(c: MsfComparison): string {
     `MSF${l.msf}`,
     l.expected ? describeMsf(l.expected) : "(not expected)",
     l.actual ? describeMsf(l.actual) : "(not recorded)",
-    l.status === "match" ? "✓ match" : l.status === "mismatch" ? `✗ ${l.mismatched.join(", ")}` : `✗ ${l.status}`,
+    l.status === "match"
+      ? "✓ match"
+      : l.status === "mismatch"
+        ? `✗ ${l.mismatched.join(", ")}`
+        : `✗ ${l.status}`,
   ]);
   const header = ["MSF", "expected", "recorded", ""];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const fmt = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  const fmt = (r: string[]) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [fmt(header), ...rows.map(fmt)].join("\n");
 }
