@@ -30,6 +30,8 @@ export interface LabScenario {
   /** From the `@flow-N` tag. */
   flow: number | undefined;
   provisional: boolean;
+  /** Every tag of the scenario, its feature's included (e.g. `@flow-9`, `@requires-stop-queue`). */
+  tags: string[];
   /** The feature file, relative to the features folder's parent when under it. */
   uri: string;
   line: number | undefined;
@@ -77,6 +79,7 @@ async function readFeature(file: string, uri: string): Promise<LabScenario[]> {
       feature: feature.name,
       flow: flowOf(tags),
       provisional: tags.includes("@provisional"),
+      tags,
       uri,
       line: pickle.location?.line,
       description,

@@ -1,18 +1,30 @@
 /**
  * `lab-kit`: everything a tester needs to run the flows on a real chat deployment and check what
- * GIM recorded. For each scenario a Markdown checklist (<id>.md), an index (README.md), and a
- * manifest template listing every @id with an empty GUID to fill in. The template never
- * overwrites a filled-in manifest: it is written as manifest-template.yaml, to be copied once.
+ * GIM recorded. For each scenario a Markdown checklist (<id>.md) with the settings its flow
+ * depends on, an index (README.md), a manifest template listing every @id with an empty GUID to
+ * fill in, and a copy of the harness's gim-config.yaml for the lab to record the options it ran
+ * with. Templates never overwrite a filled-in file: they are written as *-template.yaml, to be
+ * copied once.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { BUNDLED_GIM_CONFIG_FILE, DEFAULT_GIM_CONFIG_FILE } from "../gimconfig/gim-config-file";
 import { formatManifest } from "../sut/lab-manifest-format";
 import { type LabScenario, readLabScenarios } from "./feature-scenarios";
-import { flowLabel, scenarioMarkdown } from "./scenario-markdown";
+import { LAB_PREREQUISITES, prerequisitesOf } from "./prerequisites";
+import { flowLabel, type KitFiles, scenarioMarkdown } from "./scenario-markdown";
 
 export const MANIFEST_TEMPLATE = "manifest-template.yaml";
 /** The name the checklists tell the tester to fill in (a copy of the template). */
 export const MANIFEST_NAME = "manifest.yaml";
+/** The kit's copy of the harness's own gim-config.yaml: the format, and the settings the flows assume. */
+export const GIM_CONFIG_TEMPLATE = "gim-config-template.yaml";
+
+const KIT_FILES: KitFiles = {
+  manifest: MANIFEST_NAME,
+  gimConfig: DEFAULT_GIM_CONFIG_FILE,
+  gimConfigTemplate: GIM_CONFIG_TEMPLATE,
+};
 
 export interface LabKit {
   scenarios: LabScenario[];
@@ -28,7 +40,8 @@ export async function writeLabKit(featuresDir: string, outDir: string): Promise<
     await writeFile(file, text, "utf8");
     files.push(file);
   };
-  for (const s of scenarios) await write(`${s.id}.md`, scenarioMarkdown(s, MANIFEST_NAME));
+  for (const s of scenarios) await write(`${s.id}.md`, scenarioMarkdown(s, KIT_FILES));
+  await write(GIM_CONFIG_TEMPLATE, await readFile(BUNDLED_GIM_CONFIG_FILE, "utf8"));
   await write("README.md", indexMarkdown(scenarios));
   await write(
     MANIFEST_TEMPLATE,
@@ -74,8 +87,31 @@ function indexMarkdown(scenarios: readonly LabScenario[]): string {
     "",
     "The whole loop, and how to run the export query on each database: docs/real-info-mart.md.",
     "",
+    ...settingsIndex(scenarios),
+    "## Scenarios",
+    "",
     "| flow | scenario | @id | evidence |",
     "| --- | --- | --- | --- |",
     ...rows,
   ].join("\n")}\n`;
+}
+
+/** Which scenarios need which setting: the lab can configure once, then run them together. */
+function settingsIndex(scenarios: readonly LabScenario[]): string[] {
+  const rows = LAB_PREREQUISITES.map((p) => {
+    const needing = scenarios.filter((s) => prerequisitesOf(s).includes(p)).map((s) => `\`${s.id}\``);
+    return `| ${p.component} | ${p.setting.replace(/\|/g, "\\|")} | ${needing.join(", ") || "none"} | ${p.sources.join(" ")} |`;
+  });
+  return [
+    "## Settings the flows depend on",
+    "",
+    "A flow run under another setting fails for the lab's configuration, not for a nonconformance of",
+    "Info Mart. Each checklist lists its own, with why. Record the GIM and Chat Server options the lab",
+    `ran with in \`${DEFAULT_GIM_CONFIG_FILE}\` (start from \`${GIM_CONFIG_TEMPLATE}\`).`,
+    "",
+    "| where | setting | scenarios | source |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ];
 }
