@@ -3,16 +3,22 @@
  * CI logs (marks that survive without colour), an HTML fragment for Allure attachments and the
  * spec book, and Markdown for pull requests and job summaries. All three mark exactly the cells
  * that differ: the resource cell when the resource differs, the descriptor cell when the role,
- * result or reason does.
+ * result or reason does, the role reason cell when an expected role reason differs.
+ *
+ * The recorded role reason is always shown, asserted or not: ROLE_REASON is part of the technical
+ * descriptor (PDM, Table-TECHNICAL_DESCRIPTOR) and a reader judging a row needs all of it. A row
+ * read from a real Info Mart also shows the names the Info Mart recorded (they may be localized)
+ * and the GIM codes the comparison used, because codes are what is compared.
  */
 import { formatDescriptor, UNSPECIFIED } from "../domain/descriptor";
-import type { IrfExpectation } from "../domain/irf";
+import type { IrfExpectation, IrfRow, RecordedNames } from "../domain/irf";
+import { codeOf } from "../domain/vocabulary";
 import type { ComparisonLine, ComparisonStatus, IrfComparison } from "./irf-comparison";
 import { escapeXml, printable } from "./text-escape";
 
 type Side = "expected" | "actual";
 
-interface Cell {
+export interface Cell {
   text: string;
   /** The cell differs from its counterpart on the other side. */
   differs: boolean;
@@ -20,17 +26,58 @@ interface Cell {
 
 interface RowCells {
   irf: string;
-  expectedResource: Cell;
-  expectedDescriptor: Cell;
-  actualResource: Cell;
-  actualDescriptor: Cell;
+  expected: Cell[];
+  actual: Cell[];
   status: string;
 }
 
-const ABSENT: Record<Side, string> = { expected: "(not expected)", actual: "(not recorded)" };
+export const ABSENT: Record<Side, string> = { expected: "(not expected)", actual: "(not recorded)" };
+/** An expected row without a role reason does not assert one. */
+export const NOT_STATED = "(not stated)";
+
+const blankAsUnspecified = (value: string): string => (value.trim() === "" ? UNSPECIFIED : value);
 
 function descriptorText(row: IrfExpectation): string {
-  return formatDescriptor({ ...row, reason: row.reason.trim() === "" ? UNSPECIFIED : row.reason });
+  return formatDescriptor({ ...row, reason: blankAsUnspecified(row.reason) });
+}
+
+/**
+ * The names an Info Mart recorded and the codes compared, for a row that has recorded names:
+ * `(Rôle RoutedTo / Terminé; codes ROUTEDTO/COMPLETED)`. The parts are those the descriptor
+ * shows (the reason only when not Unspecified); a part without a recorded name shows the
+ * harness's (a raw code not in the vocabulary is its own name).
+ */
+export function recordedNamesNote(
+  row: Pick<IrfRow, "role" | "result" | "reason">,
+  names: RecordedNames | undefined,
+): string {
+  if (names === undefined || (names.role ?? names.result ?? names.reason) === undefined) return "";
+  const reason = blankAsUnspecified(row.reason);
+  const parts: [string, string | undefined][] = [
+    [row.role, names.role],
+    [row.result, names.result],
+  ];
+  if (reason !== UNSPECIFIED) parts.push([reason, names.reason]);
+  const shown = parts.map(([name, recorded]) => recorded ?? name).join(" / ");
+  const codes = parts.map(([name]) => codeOf(name)).join("/");
+  return ` (${shown}; codes ${codes})`;
+}
+
+/** The recorded role reason, with its recorded name and code when the Info Mart named it. */
+export function roleReasonText(roleReason: string, recordedName: string | undefined): string {
+  const value = blankAsUnspecified(roleReason);
+  return recordedName === undefined ? value : `${value} (${recordedName}; code ${codeOf(value)})`;
+}
+
+/** `Agent1`, or `Agent1 (type Agente; code AGENT)` when the recorded type differs from the harness's. */
+export function resourceText(row: IrfExpectation | IrfRow): string {
+  if (!("resourceType" in row)) return row.resource;
+  const code = row.resourceTypeCode;
+  const name = row.recordedNames?.resourceType;
+  const sameCode = code === undefined || code === codeOf(row.resourceType);
+  const sameName = name === undefined || name === row.resourceType;
+  if (sameCode && sameName) return row.resource;
+  return `${row.resource} (type ${name ?? row.resourceType}; code ${code ?? codeOf(row.resourceType)})`;
 }
 
 function statusText(line: ComparisonLine): string {
@@ -45,40 +92,103 @@ function statusText(line: ComparisonLine): string {
 
 function cellsOf(line: ComparisonLine): RowCells {
   const resourceDiffers = line.mismatched.includes("resource");
-  const descriptorDiffers = line.mismatched.some((f) => f !== "resource");
-  const side = (s: Side): [Cell, Cell] => {
-    const row = s === "expected" ? line.expected : line.actual;
-    if (row === undefined)
-      return [
-        { text: ABSENT[s], differs: false },
-        { text: "", differs: false },
-      ];
-    return [
-      { text: printable(row.resource), differs: resourceDiffers },
-      { text: printable(descriptorText(row)), differs: descriptorDiffers },
-    ];
-  };
-  const [expectedResource, expectedDescriptor] = side("expected");
-  const [actualResource, actualDescriptor] = side("actual");
-  return {
-    irf: String(line.irf),
-    expectedResource,
-    expectedDescriptor,
-    actualResource,
-    actualDescriptor,
-    status: statusText(line),
-  };
+  const descriptorDiffers = line.mismatched.some((f) => f === "role" || f === "result" || f === "reason");
+  const roleReasonDiffers = line.mismatched.includes("roleReason");
+  const absent = (s: Side): Cell[] => [
+    { text: ABSENT[s], differs: false },
+    { text: "", differs: false },
+    { text: "", differs: false },
+  ];
+  const expected: Cell[] =
+    line.expected === undefined
+      ? absent("expected")
+      : [
+          { text: printable(line.expected.resource), differs: resourceDiffers },
+          { text: printable(descriptorText(line.expected)), differs: descriptorDiffers },
+          {
+            text:
+              line.expected.roleReason === undefined
+                ? NOT_STATED
+                : printable(blankAsUnspecified(line.expected.roleReason)),
+            differs: roleReasonDiffers,
+          },
+        ];
+  const a = line.actual;
+  const actual: Cell[] =
+    a === undefined
+      ? absent("actual")
+      : [
+          { text: printable(resourceText(a)), differs: resourceDiffers },
+          {
+            text: printable(descriptorText(a) + recordedNamesNote(a, a.recordedNames)),
+            differs: descriptorDiffers,
+          },
+          {
+            text: printable(roleReasonText(a.roleReason, a.recordedNames?.roleReason)),
+            differs: roleReasonDiffers,
+          },
+        ];
+  return { irf: String(line.irf), expected, actual, status: statusText(line) };
 }
 
-function verdict(c: IrfComparison): string {
+function verdict(c: { conforms: boolean }): string {
   return c.conforms ? "conforms" : "does not conform";
+}
+
+/**
+ * A side-by-side comparison in a form every renderer takes: the IRF and MSF comparisons both
+ * become one of these, so the two tables look and mark cells the same way.
+ */
+export interface SideBySide {
+  /** `IRFs`, `MSFs`: the caption's subject. */
+  subject: string;
+  /** The ordinal column's heading, `IRF` or `MSF`. */
+  ordinal: string;
+  /** The column headings of one side, e.g. resource, descriptor, role reason. */
+  columns: readonly string[];
+  conforms: boolean;
+  rows: {
+    ordinal: string;
+    expected: Cell[];
+    actual: Cell[];
+    expectedAbsent: boolean;
+    actualAbsent: boolean;
+    status: string;
+    ok: boolean;
+  }[];
+  /** CSS class of the HTML fragment. */
+  htmlClass: string;
+}
+
+function irfSideBySide(c: IrfComparison): SideBySide {
+  return {
+    subject: "IRFs",
+    ordinal: "IRF",
+    columns: ["resource", "descriptor", "role reason"],
+    conforms: c.conforms,
+    htmlClass: "gim-irf-comparison",
+    rows: c.lines.map((line) => {
+      const r = cellsOf(line);
+      return {
+        ordinal: r.irf,
+        expected: r.expected,
+        actual: r.actual,
+        expectedAbsent: line.expected === undefined,
+        actualAbsent: line.actual === undefined,
+        status: r.status,
+        ok: line.status === "match",
+      };
+    }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Text
 
-const TEXT_LEGEND =
-  "legend: »…« cell differs from the other side · ✓ match · ✗ <fields> differ · ✗ missing = expected, not recorded · ✗ unexpected = recorded, not expected";
+const textLegend = (t: SideBySide) =>
+  `legend: »…« cell differs from the other side · ✓ match · ✗ <fields> differ · ✗ missing = expected, not recorded · ✗ unexpected = recorded, not expected${
+    t.columns.includes("role reason") ? ` · role reason ${NOT_STATED} = the table does not assert one` : ""
+  }`;
 
 /** Display width in code points (good enough for names; no East Asian width tables here). */
 function width(text: string): number {
@@ -96,44 +206,52 @@ function markText(cell: Cell): string {
 
 /**
  * ```
- * IRF │  expected resource   descriptor             │  actual resource   descriptor                │ status
- * 1   │  Agent1              RoutedTo/Transferred   │  Agent1            RoutedTo/Transferred      │ ✓ match
- * 2   │  Agent2             »InConference/Completed«│  Agent2           »ReceivedConsult/Completed«│ ✗ role
+ * IRF │  expected resource   descriptor               role reason  │  recorded resource  descriptor                  role reason  │ status
+ * 1   │  Agent1              RoutedTo/Transferred     (not stated)  │  Agent1             RoutedTo/Transferred        Unspecified  │ ✓ match
+ * 2   │  Agent2             »InConference/Completed«  (not stated)  │  Agent2            »ReceivedConsult/Completed«  Unspecified  │ ✗ role
  * ```
  */
-export function renderComparisonText(c: IrfComparison): string {
+export function renderSideBySideText(t: SideBySide): string {
+  const n = t.columns.length;
   const header = [
-    "IRF",
-    " expected resource ",
-    " descriptor ",
-    " recorded resource ",
-    " descriptor ",
+    t.ordinal,
+    ...t.columns.map((c, i) => ` ${i === 0 ? `expected ${c}` : c} `),
+    ...t.columns.map((c, i) => ` ${i === 0 ? `recorded ${c}` : c} `),
     "status",
   ];
-  const body = c.lines.map((line) => {
-    const r = cellsOf(line);
-    return [
-      r.irf,
-      markText(r.expectedResource),
-      markText(r.expectedDescriptor),
-      markText(r.actualResource),
-      markText(r.actualDescriptor),
-      r.status,
-    ];
-  });
+  const body = t.rows.map((r) => [
+    r.ordinal,
+    ...r.expected.map(markText),
+    ...r.actual.map(markText),
+    r.status,
+  ]);
   const widths = header.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i] ?? ""))));
   const format = (row: string[]): string => {
-    const [irf, er, ed, ar, ad, status] = row.map((cell, i) => pad(cell, widths[i] ?? 0));
-    return `${irf} │ ${er} ${ed} │ ${ar} ${ad} │ ${status}`.trimEnd();
+    const cells = row.map((cell, i) => pad(cell, widths[i] ?? 0));
+    const left = cells.slice(1, 1 + n).join(" ");
+    const right = cells.slice(1 + n, 1 + 2 * n).join(" ");
+    return `${cells[0]} │ ${left} │ ${right} │ ${cells[1 + 2 * n]}`.trimEnd();
   };
   const rule = (): string => {
-    const [irf, er, ed, ar, ad, status] = widths.map((w) => "─".repeat(w));
-    return `${irf}─┼─${er}─${ed}─┼─${ar}─${ad}─┼─${status}`;
+    const dashes = widths.map((w) => "─".repeat(w));
+    const left = dashes.slice(1, 1 + n).join("─");
+    const right = dashes.slice(1 + n, 1 + 2 * n).join("─");
+    return `${dashes[0]}─┼─${left}─┼─${right}─┼─${dashes[1 + 2 * n]}`;
   };
-  const empty = c.lines.length === 0 ? ["(no IRFs expected, none recorded)"] : [];
-  return [`IRFs: ${verdict(c)}`, format(header), rule(), ...body.map(format), ...empty, TEXT_LEGEND, ""].join(
-    "\n",
-  );
+  const empty = t.rows.length === 0 ? [`(no ${t.subject} expected, none recorded)`] : [];
+  return [
+    `${t.subject}: ${verdict(t)}`,
+    format(header),
+    rule(),
+    ...body.map(format),
+    ...empty,
+    textLegend(t),
+    "",
+  ].join("\n");
+}
+
+export function renderComparisonText(c: IrfComparison): string {
+  return renderSideBySideText(irfSideBySide(c));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,9 +271,10 @@ const HTML_STYLE = {
 } as const;
 
 function htmlCell(cell: Cell, absent: boolean): string {
+  const muted = absent || cell.text === NOT_STATED;
   const style = cell.differs
     ? `${HTML_STYLE.td};${HTML_STYLE.differs}`
-    : absent
+    : muted
       ? `${HTML_STYLE.td};${HTML_STYLE.absent}`
       : HTML_STYLE.td;
   // The ✗ keeps the mark readable where colour is lost (print, high-contrast modes).
@@ -165,43 +284,49 @@ function htmlCell(cell: Cell, absent: boolean): string {
 }
 
 /** A self-contained fragment (a table with inline styles only) for an Allure attachment. */
-export function renderComparisonHtml(c: IrfComparison): string {
-  const th = (text: string, span = 1) =>
-    `<th style="${HTML_STYLE.th}"${span > 1 ? ` colspan="${span}"` : ""}>${escapeXml(text)}</th>`;
-  const rows = c.lines.map((line) => {
-    const r = cellsOf(line);
-    const statusStyle = `${HTML_STYLE.td};${line.status === "match" ? HTML_STYLE.ok : HTML_STYLE.bad}`;
+export function renderSideBySideHtml(t: SideBySide): string {
+  const n = t.columns.length;
+  const span = 2 + 2 * n;
+  const th = (text: string, colspan = 1) =>
+    `<th style="${HTML_STYLE.th}"${colspan > 1 ? ` colspan="${colspan}"` : ""}>${escapeXml(text)}</th>`;
+  const rows = t.rows.map((r) => {
+    const statusStyle = `${HTML_STYLE.td};${r.ok ? HTML_STYLE.ok : HTML_STYLE.bad}`;
     return [
       "<tr>",
-      `<td style="${HTML_STYLE.td}">${escapeXml(r.irf)}</td>`,
-      htmlCell(r.expectedResource, line.expected === undefined),
-      htmlCell(r.expectedDescriptor, line.expected === undefined),
-      htmlCell(r.actualResource, line.actual === undefined),
-      htmlCell(r.actualDescriptor, line.actual === undefined),
+      `<td style="${HTML_STYLE.td}">${escapeXml(r.ordinal)}</td>`,
+      ...r.expected.map((cell) => htmlCell(cell, r.expectedAbsent)),
+      ...r.actual.map((cell) => htmlCell(cell, r.actualAbsent)),
       `<td style="${statusStyle}">${escapeXml(r.status)}</td>`,
       "</tr>",
     ].join("");
   });
   if (rows.length === 0) {
     rows.push(
-      `<tr><td style="${HTML_STYLE.td};${HTML_STYLE.absent}" colspan="6">no IRFs expected, none recorded</td></tr>`,
+      `<tr><td style="${HTML_STYLE.td};${HTML_STYLE.absent}" colspan="${span}">no ${escapeXml(t.subject)} expected, none recorded</td></tr>`,
     );
   }
-  const verdictStyle = c.conforms ? HTML_STYLE.ok : HTML_STYLE.bad;
+  const verdictStyle = t.conforms ? HTML_STYLE.ok : HTML_STYLE.bad;
+  const notStated = t.columns.includes("role reason")
+    ? ` A role reason ${escapeXml(NOT_STATED)} is not asserted by the table.`
+    : "";
   return [
-    '<div class="gim-irf-comparison">',
+    `<div class="${escapeXml(t.htmlClass)}">`,
     `<table style="${HTML_STYLE.table}">`,
-    `<caption style="${HTML_STYLE.caption}">IRFs: <span style="${verdictStyle}">${verdict(c)}</span></caption>`,
+    `<caption style="${HTML_STYLE.caption}">${escapeXml(t.subject)}: <span style="${verdictStyle}">${verdict(t)}</span></caption>`,
     "<thead>",
-    `<tr>${th("IRF")}${th("expected", 2)}${th("recorded", 2)}${th("status")}</tr>`,
-    `<tr>${th("")}${th("resource")}${th("descriptor")}${th("resource")}${th("descriptor")}${th("")}</tr>`,
+    `<tr>${th(t.ordinal)}${th("expected", n)}${th("recorded", n)}${th("status")}</tr>`,
+    `<tr>${th("")}${t.columns.map((c) => th(c)).join("")}${t.columns.map((c) => th(c)).join("")}${th("")}</tr>`,
     "</thead>",
     `<tbody>${rows.join("")}</tbody>`,
     "</table>",
-    `<div style="${HTML_STYLE.legend}">Highlighted cells (✗) differ from the other side. missing = expected, not recorded; unexpected = recorded, not expected.</div>`,
+    `<div style="${HTML_STYLE.legend}">Highlighted cells (✗) differ from the other side. missing = expected, not recorded; unexpected = recorded, not expected.${notStated}</div>`,
     "</div>",
     "",
   ].join("\n");
+}
+
+export function renderComparisonHtml(c: IrfComparison): string {
+  return renderSideBySideHtml(irfSideBySide(c));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,34 +341,40 @@ function mdCell(cell: Cell, absent: boolean): string {
   if (cell.text === "") return "";
   const text = escapeMarkdown(cell.text);
   if (cell.differs) return `**»${text}«**`;
-  return absent ? `_${text}_` : text;
+  return absent || cell.text === NOT_STATED ? `_${text}_` : text;
 }
 
 /** A GFM table with the differing cells in bold between » «. */
-export function renderComparisonMarkdown(c: IrfComparison): string {
+export function renderSideBySideMarkdown(t: SideBySide): string {
+  const n = t.columns.length;
   const lines = [
-    `**IRFs: ${verdict(c)}**`,
+    `**${t.subject}: ${verdict(t)}**`,
     "",
-    "| IRF | expected resource | expected descriptor | recorded resource | recorded descriptor | status |",
-    "| --: | --- | --- | --- | --- | --- |",
+    `| ${t.ordinal} | ${t.columns.map((c) => `expected ${c}`).join(" | ")} | ${t.columns.map((c) => `recorded ${c}`).join(" | ")} | status |`,
+    `| --: | ${Array(2 * n + 1)
+      .fill("---")
+      .join(" | ")} |`,
   ];
-  for (const line of c.lines) {
-    const r = cellsOf(line);
+  for (const r of t.rows) {
     const cells = [
-      r.irf,
-      mdCell(r.expectedResource, line.expected === undefined),
-      mdCell(r.expectedDescriptor, line.expected === undefined),
-      mdCell(r.actualResource, line.actual === undefined),
-      mdCell(r.actualDescriptor, line.actual === undefined),
+      r.ordinal,
+      ...r.expected.map((cell) => mdCell(cell, r.expectedAbsent)),
+      ...r.actual.map((cell) => mdCell(cell, r.actualAbsent)),
       escapeMarkdown(r.status),
     ];
     lines.push(`| ${cells.join(" | ")} |`);
   }
-  if (c.lines.length === 0) lines.push("| | _no IRFs expected, none recorded_ | | | | |");
+  if (t.rows.length === 0) {
+    lines.push(`| | _no ${t.subject} expected, none recorded_ |${" |".repeat(2 * n)}`);
+  }
   lines.push(
     "",
     "**»…«** differs from the other side; missing = expected, not recorded; unexpected = recorded, not expected.",
     "",
   );
   return lines.join("\n");
+}
+
+export function renderComparisonMarkdown(c: IrfComparison): string {
+  return renderSideBySideMarkdown(irfSideBySide(c));
 }

@@ -94,24 +94,5 @@ export function summarizeMsfComparison(c: MsfComparison): string {
   return clauses.join("; ");
 }
 
-/** A fixed-width side-by-side table of the MSFs, for terminals and the assertion message. */
-export function renderMsfComparisonText(c: MsfComparison): string {
-  const rows = c.lines.map((l) => [
-    `MSF${l.msf}`,
-    l.expected ? describeMsf(l.expected) : "(not expected)",
-    l.actual ? describeMsf(l.actual) : "(not recorded)",
-    l.status === "match"
-      ? "✓ match"
-      : l.status === "mismatch"
-        ? `✗ ${l.mismatched.join(", ")}`
-        : `✗ ${l.status}`,
-  ]);
-  const header = ["MSF", "expected", "recorded", ""];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const fmt = (r: string[]) =>
-    r
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join("  ")
-      .trimEnd();
-  return [fmt(header), ...rows.map(fmt)].join("\n");
-}
+/** The text table moved to msf-comparison-render.ts with its HTML and Markdown siblings; kept importable from here. */
+export { renderMsfComparisonText } from "./msf-comparison-render";

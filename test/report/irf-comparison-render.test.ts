@@ -86,11 +86,13 @@ describe("renderComparisonText", () => {
   test("shows expected and recorded side by side, with a verdict and a legend", () => {
     expect(text.split("\n")[0]).to.equal("IRFs: does not conform");
     expect(rows.get("1")).to.match(
-      /Agent1\s+RoutedTo\/Completed\s+│\s+Agent1\s+RoutedTo\/Completed\s+│ ✓ match$/,
+      /Agent1\s+RoutedTo\/Completed\s+\(not stated\)\s+│\s+Agent1\s+RoutedTo\/Completed\s+Unspecified\s+│ ✓ match$/,
     );
-    expect(rows.get("3")).to.match(/\(not expected\)\s+│\s+Agent3\s+RoutedTo\/Completed\s+│ ✗ unexpected$/);
+    expect(rows.get("3")).to.match(
+      /\(not expected\)\s+│\s+Agent3\s+RoutedTo\/Completed\s+Unspecified\s+│ ✗ unexpected$/,
+    );
     expect(rows.get("4")).to.match(
-      /Agent4\s+ReceivedTransfer\/Abandoned \[Revoked\]\s+│\s+\(not recorded\)\s+│ ✗ missing$/,
+      /Agent4\s+ReceivedTransfer\/Abandoned \[Revoked\]\s+\(not stated\)\s+│\s+\(not recorded\)\s+│ ✗ missing$/,
     );
     expect(text).to.match(/^legend: /m);
   });
@@ -158,12 +160,102 @@ describe("renderComparisonMarkdown", () => {
     const md = renderComparisonMarkdown(c);
     const row = md.split("\n").find((l) => l.startsWith("| 1 |"));
     expect(row).to.equal(
-      "| 1 | Queue\\|A\\* | **»RoutedTo/Completed«** | Queue\\|A\\* | **»InConference/Completed«** | ✗ role |",
+      "| 1 | Queue\\|A\\* | **»RoutedTo/Completed«** | _(not stated)_ | Queue\\|A\\* | **»InConference/Completed«** | Unspecified | ✗ role |",
     );
     expect(
       renderComparisonMarkdown(mixed)
         .split("\n")
         .filter((l) => /^\| \d/.test(l)),
     ).to.have.length(4);
+  });
+});
+
+describe("role reasons and a real Info Mart's names and codes", () => {
+  const withRoleReason = (row: IrfRow, roleReason: string): IrfRow => ({ ...row, roleReason });
+
+  test("the recorded role reason is shown even when the table does not assert one", () => {
+    const c = compareIrfs(
+      [expected(1, "Agent1", "RoutedTo", "Completed")],
+      [withRoleReason(recorded(1, "Agent1", "RoutedTo", "Completed"), "ConferenceInitiator")],
+    );
+    expect(c.conforms).to.equal(true);
+    const row = textRows(renderComparisonText(c)).get("1");
+    expect(row).to.match(
+      /\(not stated\)\s+│\s+Agent1\s+RoutedTo\/Completed\s+ConferenceInitiator\s+│ ✓ match$/,
+    );
+    expect(renderComparisonHtml(c)).to.include(">ConferenceInitiator</td>");
+    expect(renderComparisonMarkdown(c)).to.match(/\| ConferenceInitiator \| ✓ match \|/);
+  });
+
+  test("a role reason that differs from the table's marks the role reason cells only", () => {
+    const c = compareIrfs(
+      [{ ...expected(1, "Agent1", "RoutedTo", "Completed"), roleReason: "Unspecified" }],
+      [withRoleReason(recorded(1, "Agent1", "RoutedTo", "Completed"), "ConferenceInitiator")],
+    );
+    const row = textRows(renderComparisonText(c)).get("1");
+    expect(marked(row)).to.deep.equal(["Unspecified", "ConferenceInitiator"]);
+    expect(row).to.match(/│ ✗ roleReason$/);
+    const html = renderComparisonHtml(c);
+    expect([...html.matchAll(/data-differs="true">([^<]*)</g)].map((m) => m[1]?.trim())).to.deep.equal([
+      "Unspecified",
+      "ConferenceInitiator",
+    ]);
+    expect(renderComparisonMarkdown(c)).to.include("**»Unspecified«**");
+  });
+
+  test("recorded (localized) names are shown with the codes that were compared", () => {
+    const localized: IrfRow = {
+      ...recorded(1, "Agent1", "RoutedTo", "Redirected", "Revoked"),
+      recordedNames: {
+        role: "Rôle RoutedTo",
+        result: "Redirigé",
+        reason: "Révoqué",
+        roleReason: "Non spécifié",
+      },
+    };
+    const c = compareIrfs([expected(1, "Agent1", "RoutedTo", "Redirected", "Revoked")], [localized]);
+    expect(c.conforms).to.equal(true);
+    const text = renderComparisonText(c);
+    expect(text).to.include(
+      "RoutedTo/Redirected [Revoked] (Rôle RoutedTo / Redirigé / Révoqué; codes ROUTEDTO/REDIRECTED/REVOKED)",
+    );
+    expect(text).to.include("Unspecified (Non spécifié; code UNSPECIFIED)");
+    expect(renderComparisonHtml(c)).to.include(
+      "(Rôle RoutedTo / Redirigé / Révoqué; codes ROUTEDTO/REDIRECTED/REVOKED)",
+    );
+  });
+
+  test("an Unspecified reason is left out of the names and codes, as from the descriptor", () => {
+    const row: IrfRow = {
+      ...recorded(1, "Agent1", "RoutedTo", "Completed"),
+      recordedNames: { role: "Rôle RoutedTo", result: "Terminé" },
+    };
+    const text = renderComparisonText(compareIrfs([expected(1, "Agent1", "RoutedTo", "Completed")], [row]));
+    expect(text).to.include("RoutedTo/Completed (Rôle RoutedTo / Terminé; codes ROUTEDTO/COMPLETED)");
+  });
+
+  test("a code outside the vocabulary shows as the raw code, and the descriptor cells are marked", () => {
+    const row: IrfRow = {
+      ...recorded(1, "Agent1", "ROUTEDTOX", "Completed"),
+      recordedNames: { role: "RoutedToX", result: "Completed" },
+    };
+    const c = compareIrfs([expected(1, "Agent1", "RoutedTo", "Completed")], [row]);
+    const line = textRows(renderComparisonText(c)).get("1");
+    expect(marked(line)).to.deep.equal([
+      "RoutedTo/Completed",
+      "ROUTEDTOX/Completed (RoutedToX / Completed; codes ROUTEDTOX/COMPLETED)",
+    ]);
+  });
+
+  test("a recorded resource type that differs from the harness's is shown with its code", () => {
+    const none: IrfRow = {
+      ...recorded(1, "NONE", "RoutedTo", "Completed"),
+      resourceType: "Other",
+      resourceTypeCode: "NONE",
+    };
+    const agent: IrfRow = { ...recorded(2, "Agent2", "RoutedTo", "Completed"), resourceTypeCode: "AGENT" };
+    const text = renderComparisonText(compareIrfs([], [none, agent]));
+    expect(textRows(text).get("1")).to.include("NONE (type Other; code NONE)");
+    expect(textRows(text).get("2")).to.match(/│\s+Agent2\s+RoutedTo/);
   });
 });
