@@ -62,7 +62,7 @@ When(
 When(
   "{agent} conferences the chat through the interaction queue {queue}",
   function (this: ChatWorld, agent: AgentName, queue: QueueName) {
-    this.chat.agentPlacesInQueue(agent, queue);
+    this.chat.agentConferencesThroughQueue(agent, queue);
   },
 );
 

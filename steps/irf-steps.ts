@@ -19,3 +19,21 @@ Then("Info Mart records these mediation segments:", function (this: ChatWorld, t
   vocabulary ??= loadVocabulary(vocabularyFile());
   return expectMsfs(this, parseMsfTable(table.raw(), this.scenario.uri, vocabulary));
 });
+
+// A conference through a queue also creates an internal invitation interaction (event log 1.1),
+// which Info Mart records as an interaction of its own.
+Then(
+  "for the internal invitation, Info Mart records exactly these IRFs:",
+  function (this: ChatWorld, table: DataTable) {
+    vocabulary ??= loadVocabulary(vocabularyFile());
+    return expectIrfs(this, parseIrfTable(table.raw(), this.scenario.uri, vocabulary), "invite");
+  },
+);
+
+Then(
+  "for the internal invitation, Info Mart records these mediation segments:",
+  function (this: ChatWorld, table: DataTable) {
+    vocabulary ??= loadVocabulary(vocabularyFile());
+    return expectMsfs(this, parseMsfTable(table.raw(), this.scenario.uri, vocabulary), "invite");
+  },
+);

@@ -4,15 +4,27 @@ Feature: Chat conference through a queue
   The User's Guide lists this flow, but its section is empty: the 12/16/2025 page gives no
   narrative and no technical descriptors for it, and its diagram is missing.
 
-  THE EXPECTED IRFS BELOW ARE A HYPOTHESIS, NOT TAKEN FROM THE USER'S GUIDE. They follow the
-  project's domain notes (docs/domain.md, section 5):
-  - Agent1 is RoutedTo/Completed: Agent1 stays in the chat and completes it.
-  - The conference queue gets no IRF: a queue is a mediation resource, which gets an IRF only
-    when the attempt ends in mediation; its time is recorded as a mediation segment
-    (MEDIATION_SEGMENT_FACT), which this harness does not check yet.
-  - Agent2 is InConference/Completed, as the agent conferenced in directly in section 1.5.
+  How the chat reaches Agent2 follows Genesys' documented interaction models. An agent who places
+  a chat in a queue leaves it: "Place Interaction in Queue" reports EventPartyRemoved and
+  EventPlacedInQueue even when the agent desktop asks
+  (https://docs.genesys.com/Documentation/System/latest/GenEM/PlaceInteractioninQueue). An agent
+  who conferences through a queue therefore stays in the chat and creates a separate internal
+  invitation interaction (Genesys Web Services: InteractionSubtype InternalConferenceInvite, its
+  target the queue); a strategy routes that invitation to Agent2, who then joins the customer's
+  chat. Info Mart records the invitation as an interaction of its own, with its own GUID.
+
+  THE EXPECTED FACTS BELOW ARE A HYPOTHESIS, NOT TAKEN FROM THE USER'S GUIDE, and no page shows
+  the events of the invitation's last steps (how Agent2 moves from it into the chat):
+  - The customer's chat: Agent1 is RoutedTo/Completed (Agent1 stays and completes it); Agent2 is
+    InConference/Completed, as an agent conferenced in directly (section 1.5). Its one mediation
+    segment is the inbound queue's, Received/Diverted, as in flow 1.
+  - The internal invitation: Agent2 is RoutedTo/Completed (a strategy delivered it). The
+    conference queue gets no MSF: GIM "always creates an MSF record for the first Interaction
+    Queue that an inbound interaction enters", and the invitation is internal; any other placement
+    in an interaction queue gets an MSF only when populate-mm-ixnqueue-facts is true (default
+    false; https://docs.genesys.com/Documentation/GIM/latest/User/GIMMMIxnFlow).
   This flow is reported as provisional, apart from verified conformance, until someone supplies
-  the descriptors a real Info Mart records for it.
+  the facts a real Info Mart records for it.
 
   Source: Genesys Info Mart User's Guide, "Chat Interactions" (12/16/2025), section 1.8 "Chat conference through a queue" (title only).
 
@@ -29,3 +41,11 @@ Feature: Chat conference through a queue
       | IRF | resource | role         | result    | reason |
       | 1   | Agent1   | RoutedTo     | Completed |        |
       | 2   | Agent2   | InConference | Completed |        |
+    And Info Mart records these mediation segments:
+      | MSF | queue        | role     | result   | reason | IRF  |
+      | 1   | Chat_Inbound | Received | Diverted |        | IRF1 |
+    And for the internal invitation, Info Mart records exactly these IRFs:
+      | IRF | resource | role     | result    | reason |
+      | 1   | Agent2   | RoutedTo | Completed |        |
+    And for the internal invitation, Info Mart records these mediation segments:
+      | MSF | queue | role | result | reason | IRF |

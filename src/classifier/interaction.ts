@@ -96,6 +96,12 @@ export class InteractionState {
   /** The interaction queue stay still open (waiting, being routed, or alerting its target). */
   private segment: Segment | undefined;
   private readonly segments: Segment[] = [];
+  /**
+   * GIM "always creates an MSF record for the first Interaction Queue that an inbound interaction
+   * enters" (GIMMMIxnFlow): only an inbound interaction's first queue is written without
+   * populate-mm-ixnqueue-facts, so an internal invitation interaction's queue is not.
+   */
+  private readonly inbound: boolean;
   /** Set once any agent has joined: Chat Server then no longer stops the chat for the customer. */
   private everJoined = false;
   /**
@@ -112,6 +118,7 @@ export class InteractionState {
     private readonly config: GimConfig,
   ) {
     this.id = first.interaction;
+    this.inbound = first.event === "EventInteractionSubmitted" && first.interactionType === "Inbound";
     if (first.event !== "EventInteractionSubmitted") {
       throw new InputError(
         source.file,
@@ -174,7 +181,7 @@ export class InteractionState {
           this.openSegment(e.queue, e.ts, time);
         }
         this.strategy = undefined;
-        if (e.agent !== undefined) this.placed(e.agent, e.queue, time);
+        if (e.agent !== undefined) this.placed(e.agent, e.queue, time, source);
         return undefined;
       case "EventTakenFromQueue":
         if (this.queue?.name !== e.queue) {
@@ -256,11 +263,17 @@ export class InteractionState {
    * An agent placed the chat in a queue. Place Interaction in Queue reports EventPartyRemoved +
    * EventPlacedInQueue even when the agent desktop asks
    * (https://docs.genesys.com/Documentation/System/latest/GenEM/PlaceInteractioninQueue): the agent
-   * has left at that instant. A placement by an agent still in the chat is the earlier model of a
-   * conference through a queue (flow 8, provisional) and changes nothing here.
+   * has left at that instant; a placement by an agent still in the chat is refused.
    */
-  private placed(agent: string, queue: string, time: number): void {
-    if (this.openAttemptOf(agent) !== undefined) return;
+  private placed(agent: string, queue: string, time: number, source: EventSource): void {
+    if (this.openAttemptOf(agent) !== undefined) {
+      throw new InputError(
+        source.file,
+        source.line,
+        "agent",
+        `${agent} places interaction "${this.id}" in "${queue}" while still in it; an agent who places a chat in a queue leaves it (Place Interaction in Queue: EventPartyRemoved, then EventPlacedInQueue). To conference or consult through a queue, log the internal invitation interaction (subtype InternalConferenceInvite)`,
+      );
+    }
     let left: Attempt | undefined;
     for (const a of this.ended)
       if (a.resource === agent && a.end === time && a.joined !== undefined) left = a;
@@ -525,7 +538,7 @@ export class InteractionState {
    */
   private toMsfs(): MsfRow[] {
     const kept = this.segments
-      .filter((s) => s.first || this.config.populateMmIxnqueueFacts)
+      .filter((s) => (s.first && this.inbound) || this.config.populateMmIxnqueueFacts)
       .sort((x, y) => x.start - y.start || x.seq - y.seq);
     return kept.map((s, i) => ({
       interaction: this.id,

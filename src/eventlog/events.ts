@@ -1,5 +1,5 @@
 /**
- * Version 1 of the chat event log: the classifier's public input contract
+ * Version 1.1 of the chat event log: the classifier's public input contract
  * (../shared/spec/event-log.md). Extend it with new optional fields or events; never rename
  * or re-mean what is here.
  */
@@ -37,6 +37,16 @@ export interface InteractionSubmitted extends EventBase {
   media: string;
   interactionType: InteractionType;
   queue: string;
+  /**
+   * Since 1.1: the interaction's subtype. `InternalConferenceInvite` marks the separate internal
+   * invitation interaction an agent creates to conference (or consult) through a queue
+   * (Genesys Web Services: InteractionSubtype InternalConferenceInvite).
+   */
+  subtype?: string;
+  /** Since 1.1: for an internal invitation, the customer interaction it invites into. */
+  parent?: string;
+  /** Since 1.1: the agent who created the interaction (an internal invitation's inviter). */
+  agent?: string;
 }
 
 export interface PlacedInQueue extends EventBase {

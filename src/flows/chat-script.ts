@@ -40,8 +40,19 @@ type Party =
 interface Routing {
   strategy: StrategyName;
   queue: QueueName;
-  /** The agent who placed the chat in the queue and stayed in it (a conference through a queue). */
-  placedBy: AgentName | undefined;
+}
+
+/**
+ * The internal invitation interaction of a conference through a queue (event log 1.1): an agent
+ * creates it (Genesys Web Services: InteractionSubtype InternalConferenceInvite, the target being
+ * the queue), a strategy routes it, and the agent who accepts it joins the customer's chat.
+ */
+interface QueueInvitation {
+  id: string;
+  queue: QueueName;
+  from: AgentName;
+  /** The agent the strategy offered it to, once it did. */
+  target: AgentName | undefined;
 }
 
 export class ChatScript {
@@ -52,7 +63,9 @@ export class ChatScript {
   private started = false;
   private ended = false;
   /** The interaction queue the chat waits in, if it waits in one. */
-  private queued: { queue: QueueName; placedBy: AgentName | undefined } | undefined;
+  private queued: { queue: QueueName } | undefined;
+  /** The internal invitation interaction of a conference through a queue, while it is open. */
+  private queueInvitation: QueueInvitation | undefined;
   /** The strategy that took the chat from a queue and has not yet invited anyone. */
   private routing: Routing | undefined;
   /** Where a revoked or rejected strategy invitation sends the chat back to. */
@@ -94,7 +107,7 @@ export class ChatScript {
     this.started = true;
     this.emit({ event: "EventInteractionSubmitted", media: "chat", interactionType: "Inbound", queue });
     this.emit({ event: "EventPlacedInQueue", queue });
-    this.queued = { queue, placedBy: undefined };
+    this.queued = { queue };
     return this;
   }
 
@@ -104,24 +117,35 @@ export class ChatScript {
     const cannot = `The strategy "${strategy}" cannot take the chat from a queue`;
     this.requireOngoing(cannot);
     if (!this.queued) throw new FlowError(`${cannot}: the chat is not waiting in an interaction queue`);
-    const { queue, placedBy } = this.queued;
+    const { queue } = this.queued;
     this.advance(TIMINGS.pull);
     this.emit({ event: "EventTakenFromQueue", queue, strategy });
     this.queued = undefined;
-    this.routing = { strategy, queue, placedBy };
+    this.routing = { strategy, queue };
     return this;
   }
 
   /**
    * The strategy routes the chat to an agent (taking it from its queue first if it still waits
-   * there). When the agent who placed the chat in the queue is still in it, this is a conference
-   * through a queue and the invitation is a conference invitation from that agent.
+   * there). While an internal invitation of a conference through a queue waits in its queue, it
+   * is that invitation the strategy routes.
    */
   strategyRoutesTo(strategy: StrategyName, agent: AgentName): this {
     requireName("strategy", strategy);
     requireName("agent", agent);
     const cannot = `The strategy "${strategy}" cannot route the chat to ${agent}`;
     this.requireOngoing(cannot);
+    const invitation = this.queueInvitation;
+    if (invitation !== undefined && invitation.target === undefined && !this.queued && !this.routing) {
+      this.requireInvitable(agent, cannot);
+      this.advance(TIMINGS.pull);
+      this.emitFor(invitation.id, { event: "EventTakenFromQueue", queue: invitation.queue, strategy });
+      this.advance(TIMINGS.invite);
+      this.emitFor(invitation.id, { event: "EventAgentInvited", agent, purpose: "route" });
+      invitation.target = agent;
+      this.invite(agent, "conference", invitation.from, undefined);
+      return this;
+    }
     if (this.queued && !this.routing) this.strategyPullsFromQueue(strategy);
     const routing = this.routing;
     if (!routing) throw new FlowError(`${cannot}: the chat is neither waiting in a queue nor being routed`);
@@ -130,18 +154,8 @@ export class ChatScript {
     }
     this.requireInvitable(agent, cannot);
     this.advance(TIMINGS.invite);
-    const conferencing = routing.placedBy !== undefined && this.isJoined(routing.placedBy);
-    const invited: Omit<AgentInvited, "ts" | "interaction"> = conferencing
-      ? {
-          event: "EventAgentInvited",
-          agent,
-          purpose: "conference",
-          from: routing.placedBy,
-          visibility: "conference",
-        }
-      : { event: "EventAgentInvited", agent, purpose: "route" };
-    this.emit(invited);
-    this.invite(agent, invited.purpose, invited.from, routing.queue);
+    this.emit({ event: "EventAgentInvited", agent, purpose: "route" });
+    this.invite(agent, "route", undefined, routing.queue);
     this.routing = undefined;
     return this;
   }
@@ -151,6 +165,27 @@ export class ChatScript {
     const cannot = `${agent} cannot accept`;
     const invitation = this.pendingInvitation(agent, cannot);
     this.advanceWithinTimeout(agent, invitation, TIMINGS.accept, cannot);
+    const through = this.queueInvitation;
+    if (through !== undefined && through.target === agent) {
+      // HYPOTHESIS (no document shows the events): the agent accepts the internal invitation, is
+      // conferenced into the customer's chat by the inviting agent, and the invitation ends.
+      this.emitFor(through.id, { event: "EventPartyAdded", agent });
+      if (!this.isJoined(through.from)) {
+        throw new FlowError(
+          `${cannot}: ${through.from}, who invited ${agent} through the queue, has left the chat`,
+        );
+      }
+      this.emit({
+        event: "EventAgentInvited",
+        agent,
+        purpose: "conference",
+        from: through.from,
+        visibility: "conference",
+      });
+      this.emitFor(through.id, { event: "EventPartyRemoved", agent });
+      this.emitFor(through.id, { event: "EventProcessingStopped", by: "agent", agent });
+      this.queueInvitation = undefined;
+    }
     this.emit({ event: "EventPartyAdded", agent });
     this.parties.set(agent, { state: "joined" });
     if (invitation.purpose === "transfer" && invitation.from !== undefined) {
@@ -213,7 +248,7 @@ export class ChatScript {
       );
     }
     this.emit({ event: "EventPlacedInQueue", queue });
-    this.queued = { queue, placedBy: undefined };
+    this.queued = { queue };
     this.returnQueue = undefined;
     return this;
   }
@@ -238,19 +273,33 @@ export class ChatScript {
   }
 
   /**
-   * The agent places the chat in an interaction queue and stays in it, so that a strategy routes
-   * it to another agent who joins as a conference (the seed's flow 8, "conference through a queue").
+   * The agent conferences the chat through an interaction queue (the seed's flow 8). Genesys'
+   * "Place Interaction in Queue" model has the agent leave the chat it places
+   * (https://docs.genesys.com/Documentation/System/latest/GenEM/PlaceInteractioninQueue), so the
+   * agent who stays in it creates a separate internal invitation interaction instead (Web
+   * Services: InteractionSubtype InternalConferenceInvite, the target being the queue), which a
+   * strategy then routes: `<chat id>-invite` in the log, linked by `parent`.
    */
-  agentPlacesInQueue(agent: AgentName, queue: QueueName): this {
+  agentConferencesThroughQueue(agent: AgentName, queue: QueueName): this {
     requireName("queue", queue);
-    const cannot = `${agent} cannot place the chat in the interaction queue "${queue}"`;
+    const cannot = `${agent} cannot conference the chat through the interaction queue "${queue}"`;
     this.requireOngoing(cannot);
     this.requireJoined(agent, cannot);
-    if (this.queued) throw new FlowError(`${cannot}: it already waits in "${this.queued.queue}"`);
-    if (this.routing) throw new FlowError(`${cannot}: the strategy "${this.routing.strategy}" is routing it`);
+    if (this.queueInvitation)
+      throw new FlowError(`${cannot}: an invitation through "${this.queueInvitation.queue}" is open`);
     this.advance(TIMINGS.agentRequest);
-    this.emit({ event: "EventPlacedInQueue", queue, agent });
-    this.queued = { queue, placedBy: agent };
+    const id = `${this.interaction}-invite`;
+    this.emitFor(id, {
+      event: "EventInteractionSubmitted",
+      media: "chat",
+      interactionType: "Internal",
+      queue,
+      subtype: "InternalConferenceInvite",
+      parent: this.interaction,
+      agent,
+    });
+    this.emitFor(id, { event: "EventPlacedInQueue", queue });
+    this.queueInvitation = { id, queue, from: agent, target: undefined };
     return this;
   }
 
@@ -322,6 +371,9 @@ export class ChatScript {
     }
     if (this.queued)
       throw new FlowError(`${cannot}: it waits in the interaction queue "${this.queued.queue}"`);
+    if (this.queueInvitation) {
+      throw new FlowError(`${cannot}: the invitation through "${this.queueInvitation.queue}" is still open`);
+    }
     if (this.routing) throw new FlowError(`${cannot}: the strategy "${this.routing.strategy}" is routing it`);
     for (const other of this.agentsIn("joined")) {
       if (other === agent) continue;
@@ -499,7 +551,12 @@ export class ChatScript {
   }
 
   private emit(event: DistributiveOmit<ChatEvent, "ts" | "interaction">): void {
-    this.log.push({ ts: this.now(), interaction: this.interaction, ...event });
+    this.emitFor(this.interaction, event);
+  }
+
+  /** An event of another interaction the chat's story involves (an internal invitation). */
+  private emitFor(interaction: string, event: DistributiveOmit<ChatEvent, "ts" | "interaction">): void {
+    this.log.push({ ts: this.now(), interaction, ...event });
   }
 }
 

@@ -6,6 +6,7 @@
 import { AssertionError } from "chai";
 import type { IrfExpectation } from "../../src/domain/irf";
 import type { MsfExpectation } from "../../src/domain/msf";
+import { InputError } from "../../src/errors";
 import { formatEventLog } from "../../src/eventlog/reader";
 import { checkScenario, configurationGap } from "../../src/flows/scenario-outcome";
 import { summarizeComparison } from "../../src/report/irf-comparison";
@@ -17,19 +18,45 @@ import {
 } from "../../src/report/msf-comparison";
 import { renderMsfComparisonHtml } from "../../src/report/msf-comparison-render";
 import { renderTimelineSvg } from "../../src/report/timeline-svg";
+import type { ScenarioRef } from "../../src/sut/system-under-test";
 import { sutFor } from "./sut-registry";
 import type { ChatWorld } from "./world";
+
+/**
+ * Which interaction of the scenario a table is about: the customer's chat, or the internal
+ * invitation interaction of a conference through a queue (`<id>-invite`, event log 1.1), which a
+ * real Info Mart records as an interaction of its own, with its own GUID in the lab's manifest.
+ */
+export type ScenarioPart = "chat" | "invite";
+
+function partOf(world: ChatWorld, part: ScenarioPart): ScenarioRef {
+  const ref = world.scenarioRef();
+  if (part === "chat") return ref;
+  const interaction = `${ref.interaction}-invite`;
+  if (!ref.events.some((e) => e.interaction === interaction)) {
+    throw new InputError(
+      world.scenario.uri,
+      undefined,
+      undefined,
+      `scenario "${ref.name}" has no internal invitation interaction; only a chat conferenced through a queue has one`,
+    );
+  }
+  return { ...ref, id: `${ref.id}-invite`, interaction, name: `${ref.name} (internal invitation)` };
+}
 
 /** Returns "skipped" when the system under test cannot answer for this scenario. */
 export async function expectIrfs(
   world: ChatWorld,
   expected: readonly IrfExpectation[],
+  part: ScenarioPart = "chat",
 ): Promise<"skipped" | undefined> {
   world.outcomeChecked = true;
-  const scenario = world.scenarioRef();
+  const scenario = partOf(world, part);
   const id = scenario.id;
   // JSON Lines has no registered media type; Allure and cucumber's HTML report show text/plain inline.
-  world.attach(formatEventLog(scenario.events), { mediaType: "text/plain", fileName: `${id}.jsonl` });
+  if (part === "chat") {
+    world.attach(formatEventLog(scenario.events), { mediaType: "text/plain", fileName: `${id}.jsonl` });
+  }
 
   const options = world.sutOptions;
   const gap = configurationGap(scenario, options.gimConfig);
@@ -40,7 +67,7 @@ export async function expectIrfs(
   }
 
   const { rows, msfs, comparison } = outcome;
-  world.recorded = { msfs };
+  world.recorded[part] = { msfs };
   world.attach(JSON.stringify(rows, null, 2), { mediaType: "application/json", fileName: `${id}-irfs.json` });
   if (msfs !== undefined) {
     world.attach(JSON.stringify(msfs, null, 2), {
@@ -53,7 +80,8 @@ export async function expectIrfs(
     fileName: `${id}-comparison.html`,
   });
   // Cucumber's HTML report shows SVG only from a Buffer (stack.md pitfall 6).
-  const svg = renderTimelineSvg({ events: scenario.events, rows, msfs, title: scenario.name });
+  const events = scenario.events.filter((e) => e.interaction === scenario.interaction);
+  const svg = renderTimelineSvg({ events, rows, msfs, title: scenario.name });
   world.attach(Buffer.from(svg, "utf8"), { mediaType: "image/svg+xml", fileName: `${id}-timeline.svg` });
 
   if (!comparison.conforms) {
@@ -71,9 +99,13 @@ export async function expectIrfs(
  * MSFs the IRF step received. A back end that has no MSF data (an export without its MSF file)
  * cannot confirm them: the scenario is not run, never passed.
  */
-export function expectMsfs(world: ChatWorld, expected: readonly MsfExpectation[]): "skipped" | undefined {
-  const id = world.scenario.id;
-  const recorded = world.recorded;
+export function expectMsfs(
+  world: ChatWorld,
+  expected: readonly MsfExpectation[],
+  part: ScenarioPart = "chat",
+): "skipped" | undefined {
+  const id = part === "chat" ? world.scenario.id : `${world.scenario.id}-invite`;
+  const recorded = world.recorded[part];
   if (recorded === undefined) {
     throw new Error('internal: "Info Mart records these mediation segments" needs the IRF step before it');
   }

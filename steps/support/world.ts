@@ -37,7 +37,7 @@ export class ChatWorld extends World<Partial<SutOptions>> {
    * What the IRF outcome step got from the system under test, for the mediation-segment step
    * that follows it: the recorded MSFs, or undefined when the back end has none to give.
    */
-  recorded: { msfs: MsfRow[] | undefined } | undefined;
+  recorded: Partial<Record<"chat" | "invite", { msfs: MsfRow[] | undefined }>> = {};
 
   /** Called by the Before hook with the pickle's id, name and file. */
   begin(info: ScenarioInfo): void {

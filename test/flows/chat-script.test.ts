@@ -123,18 +123,50 @@ describe("ChatScript events", () => {
     });
   });
 
-  test("a conference through a queue: the placing agent stays, the strategy's invitation is a conference", () => {
-    const events = routedAndAccepted()
-      .agentPlacesInQueue("Agent1", "Chat_Conference")
+  test("a conference through a queue: an internal invitation interaction is routed, then Agent2 is conferenced into the chat", () => {
+    const events = routedAndAccepted("chat-0001")
+      .agentConferencesThroughQueue("Agent1", "Chat_Conference")
       .strategyRoutesTo("RouteConferenceChat", "Agent2")
+      .agentAccepts("Agent2")
       .events();
-    expect(outline(events).slice(-3)).to.deep.equal([
-      "09:04:43 EventPlacedInQueue Agent1",
-      "09:04:47 EventTakenFromQueue Chat_Conference",
-      "09:04:48 EventAgentInvited Agent2",
+    const invite = "chat-0001-invite";
+    expect(events.filter((e) => e.interaction === invite).map((e) => e.event)).to.deep.equal([
+      "EventInteractionSubmitted",
+      "EventPlacedInQueue",
+      "EventTakenFromQueue",
+      "EventAgentInvited",
+      "EventPartyAdded",
+      "EventPartyRemoved",
+      "EventProcessingStopped",
     ]);
-    expect(events.at(-3)).to.include({ queue: "Chat_Conference", agent: "Agent1" });
-    expect(events.at(-1)).to.include({ purpose: "conference", from: "Agent1", visibility: "conference" });
+    expect(events.find((e) => e.interaction === invite)).to.include({
+      interactionType: "Internal",
+      subtype: "InternalConferenceInvite",
+      parent: "chat-0001",
+      agent: "Agent1",
+      queue: "Chat_Conference",
+    });
+    const mainInvite = events.find(
+      (e) => e.interaction === "chat-0001" && e.event === "EventAgentInvited" && e.agent === "Agent2",
+    );
+    expect(mainInvite).to.include({ purpose: "conference", from: "Agent1", visibility: "conference" });
+    // The agent who conferences through a queue stays in the customer's chat: no placement of it.
+    expect(
+      events.some(
+        (e) => e.interaction === "chat-0001" && e.event === "EventPlacedInQueue" && e.agent !== undefined,
+      ),
+    ).to.equal(false);
+  });
+
+  test("ending the chat in a stop-interaction queue: the agent leaves, the chat is placed there and stopped", () => {
+    const events = routedAndAccepted().agentPlacesInStopQueue("Agent1", "Chat_Stop").events();
+    expect(events.slice(-3).map((e) => e.event)).to.deep.equal([
+      "EventPartyRemoved",
+      "EventPlacedInQueue",
+      "EventProcessingStopped",
+    ]);
+    expect(events.at(-2)).to.include({ queue: "Chat_Stop", agent: "Agent1" });
+    expect(events.at(-1)).to.include({ by: "strategy" });
   });
 
   test("ending a chat removes every agent still in it, then stops processing", () => {
@@ -187,7 +219,7 @@ describe("ChatScript events", () => {
       .agentAccepts("Agent3")
       .agentChatsWith("Agent3", "Agent1")
       .agentLeaves("Agent3")
-      .agentPlacesInQueue("Agent1", "Chat_Conference")
+      .agentConferencesThroughQueue("Agent1", "Chat_Conference")
       .strategyRoutesTo("RouteConferenceChat", "Agent4")
       .agentAccepts("Agent4")
       .agentEndsChat("Agent1")
