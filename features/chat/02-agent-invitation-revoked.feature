@@ -22,17 +22,18 @@ Feature: Agent invited into chat and invitation revoked
       | IRF | resource | role     | result     | reason  |
       | 1   | Agent1   | RoutedTo | Redirected | Revoked |
 
-  The queue's mediation segment (MSF) is a HYPOTHESIS, so it is checked in a provisional scenario of
-  its own and the verified one above stays as the Guide states it. GIM writes an MSF for the first
-  interaction queue (https://docs.genesys.com/Documentation/GIM/latest/User/GIMMMIxnFlow), and the
-  segment lasts until the chat is "distributed ... including the time that it takes the interaction
-  to be answered by the target resource" (https://docs.genesys.com/Documentation/PSAAS/latest/RPRT/GIMPopMSF).
-  No page gives the descriptor of a segment whose target never answered: it is taken to follow the
-  agent's IRF, Redirected [Revoked], linked to that IRF. The chat's return to the queue is a later
-  placement, written as an MSF only with populate-mm-ixnqueue-facts (default false).
-
   @id:chat-invitation-revoked-msf @provisional
   Scenario: The routed agent does not answer and the chat goes back to the queue, and the queue's mediation segment
+
+    The queue's mediation segment (MSF) is a HYPOTHESIS, so it is checked in a provisional scenario of
+    its own and the verified one above stays as the Guide states it. GIM writes an MSF for the first
+    interaction queue (https://docs.genesys.com/Documentation/GIM/latest/User/GIMMMIxnFlow), and the
+    segment lasts until the chat is "distributed ... including the time that it takes the interaction
+    to be answered by the target resource" (https://docs.genesys.com/Documentation/PSAAS/latest/RPRT/GIMPopMSF).
+    No page gives the descriptor of a segment whose target never answered: it is taken to follow the
+    agent's IRF, Redirected [Revoked], linked to that IRF. The chat's return to the queue is a later
+    placement, written as an MSF only with populate-mm-ixnqueue-facts (default false).
+
     Given a customer starts a chat in the interaction queue "Chat_Inbound"
     When the strategy "RouteInboundChat" routes the chat to Agent1
     And Agent1 does not accept the invitation before the delivering timeout

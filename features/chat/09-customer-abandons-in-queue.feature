@@ -19,15 +19,16 @@ Feature: Customer abandons chat in queue
       | IRF | resource     | role     | result            | reason               |
       | 1   | Chat_Inbound | Received | CustomerAbandoned | AbandonedWhileQueued |
 
-  The queue's mediation segment (MSF) is a HYPOTHESIS, so it is checked in a provisional scenario of
-  its own. GIM writes an MSF for the first interaction queue
-  (https://docs.genesys.com/Documentation/GIM/latest/User/GIMMMIxnFlow); a chat "abandoned in the
-  mediation DN" ends it (https://docs.genesys.com/Documentation/PSAAS/latest/RPRT/GIMPopMSF). No page
-  gives that segment's descriptor: it is taken to be the queue IRF's, CustomerAbandoned
-  [AbandonedWhileQueued], linked to that IRF.
-
   @id:chat-abandoned-in-queue-msf @provisional
   Scenario: The customer leaves while the chat waits in the queue, and the queue's mediation segment
+
+    The queue's mediation segment (MSF) is a HYPOTHESIS, so it is checked in a provisional scenario of
+    its own. GIM writes an MSF for the first interaction queue
+    (https://docs.genesys.com/Documentation/GIM/latest/User/GIMMMIxnFlow); a chat "abandoned in the
+    mediation DN" ends it (https://docs.genesys.com/Documentation/PSAAS/latest/RPRT/GIMPopMSF). No page
+    gives that segment's descriptor: it is taken to be the queue IRF's, CustomerAbandoned
+    [AbandonedWhileQueued], linked to that IRF.
+
     Given a customer starts a chat in the interaction queue "Chat_Inbound"
     When the customer leaves the chat while it waits in the interaction queue
     Then Info Mart records exactly these IRFs:

@@ -24,14 +24,15 @@ Feature: Customer abandons chat during routing
       | IRF | resource         | role   | result            | reason |
       | 1   | RouteInboundChat | Puller | CustomerAbandoned |        |
 
-  The queue's mediation segment (MSF) is a HYPOTHESIS, so it is checked in a provisional scenario of
-  its own. GIM writes an MSF for the first interaction queue
-  (https://docs.genesys.com/Documentation/GIM/latest/User/GIMMMIxnFlow). The strategy had taken the
-  chat but distributed it to nobody, so the chat is taken to be abandoned in mediation: the segment
-  is CustomerAbandoned [AbandonedWhileQueued], linked to the strategy's IRF. No page says so.
-
   @id:chat-abandoned-during-routing-msf @provisional
   Scenario: The customer leaves while the strategy routes the chat, and the queue's mediation segment
+
+    The queue's mediation segment (MSF) is a HYPOTHESIS, so it is checked in a provisional scenario of
+    its own. GIM writes an MSF for the first interaction queue
+    (https://docs.genesys.com/Documentation/GIM/latest/User/GIMMMIxnFlow). The strategy had taken the
+    chat but distributed it to nobody, so the chat is taken to be abandoned in mediation: the segment
+    is CustomerAbandoned [AbandonedWhileQueued], linked to the strategy's IRF. No page says so.
+
     Given a customer starts a chat in the interaction queue "Chat_Inbound"
     When the strategy "RouteInboundChat" takes the chat from the interaction queue to route it
     And the customer leaves the chat while the strategy routes it

@@ -20,16 +20,17 @@ Feature: Customer abandons chat during agent alerting
       | IRF | resource | role     | result            | reason                |
       | 1   | Agent1   | RoutedTo | CustomerAbandoned | AbandonedWhileRinging |
 
-  The queue's mediation segment (MSF) is a HYPOTHESIS, so it is checked in a provisional scenario of
-  its own. GIM writes an MSF for the first interaction queue
-  (https://docs.genesys.com/Documentation/GIM/latest/User/GIMMMIxnFlow), and it includes the time
-  the chat takes "to be abandoned while alerting at the target resource"
-  (https://docs.genesys.com/Documentation/PSAAS/latest/RPRT/GIMPopMSF). The chat was distributed,
-  so Diverted; Info Mart users' report SQL counts "abandoned while ringing" from MSFs that are
-  Diverted [AbandonedWhileRinging] (seen for voice). No page gives it for chat.
-
   @id:chat-abandoned-during-alerting-msf @provisional
   Scenario: The customer leaves before the routed agent accepts, and the queue's mediation segment
+
+    The queue's mediation segment (MSF) is a HYPOTHESIS, so it is checked in a provisional scenario of
+    its own. GIM writes an MSF for the first interaction queue
+    (https://docs.genesys.com/Documentation/GIM/latest/User/GIMMMIxnFlow), and it includes the time
+    the chat takes "to be abandoned while alerting at the target resource"
+    (https://docs.genesys.com/Documentation/PSAAS/latest/RPRT/GIMPopMSF). The chat was distributed,
+    so Diverted; Info Mart users' report SQL counts "abandoned while ringing" from MSFs that are
+    Diverted [AbandonedWhileRinging] (seen for voice). No page gives it for chat.
+
     Given a customer starts a chat in the interaction queue "Chat_Inbound"
     When the strategy "RouteInboundChat" routes the chat to Agent1
     And the customer leaves the chat while Agent1 is being alerted
