@@ -158,4 +158,11 @@ export const BAR_STYLE: Record<ResourceType, { fill: string; stroke: string }> =
   Agent: { fill: "#dbeafe", stroke: "#1565c0" },
   Queue: { fill: "#f6e3cf", stroke: "#a1622f" },
   Strategy: { fill: "#ebe4f7", stroke: "#6a3fb5" },
+  Other: { fill: "#eeeeee", stroke: "#757575" },
 };
+
+/**
+ * A mediation segment (MSF): an outline around the time-in-queue hatch, in a colour no IRF bar
+ * uses, so the recorded segment and the logged stay read as one place and can be compared.
+ */
+export const MSF_STYLE = { stroke: "#0e7490", label: "#0e5e73" } as const;

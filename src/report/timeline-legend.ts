@@ -4,7 +4,15 @@
  * (events, arrows, bars) so it reads as a table rather than a run-on line.
  */
 import { escapeXml } from "./text-escape";
-import { BAR_STYLE, drawLinkSample, drawMark, LINK_STYLE, MARK_LEGEND, num } from "./timeline-glyphs";
+import {
+  BAR_STYLE,
+  drawLinkSample,
+  drawMark,
+  LINK_STYLE,
+  MARK_LEGEND,
+  MSF_STYLE,
+  num,
+} from "./timeline-glyphs";
 import { type LinkKind, MARK_KINDS } from "./timeline-model";
 
 interface LegendItem {
@@ -54,6 +62,12 @@ function groups(hatch: string): { heading: string; items: LegendItem[] }[] {
           text: "strategy IRF",
         },
         { draw: bar(`url(#${hatch})`, "#c98b4a", 8), sampleWidth: 22, text: "in queue (MSF)" },
+        {
+          draw: (x, y) =>
+            `<rect x="${num(x)}" y="${num(y - 6)}" width="22" height="12" rx="2" fill="none" stroke="${MSF_STYLE.stroke}" stroke-width="1.8"/>`,
+          sampleWidth: 22,
+          text: "MSF as recorded",
+        },
         { draw: bar("#90a4ae", "#90a4ae", 4), sampleWidth: 22, text: "customer in chat" },
       ],
     },

@@ -6,6 +6,7 @@
  */
 import { formatDescriptor } from "../domain/descriptor";
 import type { IrfRow, ResourceType } from "../domain/irf";
+import type { MsfRow } from "../domain/msf";
 import { InputError } from "../errors";
 import type { ChatEvent, InvitePurpose } from "../eventlog/events";
 
@@ -49,21 +50,28 @@ export interface Link {
   time: number;
 }
 
-export type SpanKind = "irf" | "queue" | "presence";
+/**
+ * `queue`: time in queue as the event log shows it; `msf`: a mediation segment as the Info Mart
+ * recorded it (MEDIATION_SEGMENT_FACT), on its queue's lane; the two can differ, which is the point
+ * of drawing both.
+ */
+export type SpanKind = "irf" | "msf" | "queue" | "presence";
 
 export interface Span {
   kind: SpanKind;
   lane: number;
   start: number;
   end: number;
-  /** Short visible label: `IRF1 RoutedTo/Transferred`, `in queue (MSF)`; empty for presence. */
+  /** Short visible label: `IRF1 RoutedTo/Transferred`, `MSF1 Received/Diverted`, `in queue (MSF)`; empty for presence. */
   label: string;
   note: string;
   /** IRF spans: the row's ordinal, descriptor and resource type (which picks the bar's colour). */
   irf?: number;
   descriptor?: string;
   resourceType?: ResourceType;
-  /** Queue spans: the log ended while the chat was still queued. */
+  /** MSF spans: the segment's ordinal (its descriptor is in `descriptor`). */
+  msf?: number;
+  /** Queue spans: the log ended while the chat was still queued; MSF spans: the segment has no end. */
   open?: boolean;
 }
 
@@ -84,6 +92,7 @@ const LANE_OF_RESOURCE: Record<ResourceType, LaneKind> = {
   Agent: "agent",
   Queue: "queue",
   Strategy: "strategy",
+  Other: "strategy",
 };
 
 /** `09:00:05.000`: the clock time of an instant, UTC, as Info Mart logs show it. */
@@ -144,11 +153,16 @@ function participants(e: ChatEvent): [LaneKind, string][] {
 }
 
 /**
- * Reads one interaction out of `events` and `rows`: the interaction of rows[0], else of the first
- * event. Events are put in time order (stable, so same-instant events keep the log's order).
+ * Reads one interaction out of `events`, `rows` and `msfs`: the interaction of rows[0], else of
+ * msfs[0], else of the first event. Events are put in time order (stable, so same-instant events
+ * keep the log's order).
  */
-export function buildTimeline(events: readonly ChatEvent[], rows: readonly IrfRow[]): TimelineModel {
-  const interaction = rows[0]?.interaction ?? events[0]?.interaction ?? "";
+export function buildTimeline(
+  events: readonly ChatEvent[],
+  rows: readonly IrfRow[],
+  msfRows: readonly MsfRow[] = [],
+): TimelineModel {
+  const interaction = rows[0]?.interaction ?? msfRows[0]?.interaction ?? events[0]?.interaction ?? "";
   const timed = events
     .filter((e) => e.interaction === interaction)
     .map((e) => ({ e, time: parseTime(e.ts, "ts") }))
@@ -156,11 +170,20 @@ export function buildTimeline(events: readonly ChatEvent[], rows: readonly IrfRo
   const irfs = rows
     .filter((r) => r.interaction === interaction)
     .map((r) => ({ r, start: parseTime(r.start, "start"), end: parseTime(r.end, "end") }));
+  const msfs = msfRows
+    .filter((m) => m.interaction === interaction)
+    .map((m) => ({
+      m,
+      start: parseTime(m.start, "start"),
+      // A segment still open has no end: it is drawn to the last instant shown.
+      end: m.end === "" ? undefined : parseTime(m.end, "end"),
+    }));
 
   const laneSet = new LaneSet();
   laneSet.add("customer", "Customer");
   for (const { e } of timed) for (const [kind, name] of participants(e)) laneSet.add(kind, name);
   for (const { r } of irfs) laneSet.add(LANE_OF_RESOURCE[r.resourceType], r.resource);
+  for (const { m } of msfs) laneSet.add("queue", m.resource);
   const lanes = laneSet.ordered();
   const laneIndex = (kind: LaneKind, name: string): number =>
     lanes.findIndex((l) => l.kind === kind && l.name === name);
@@ -267,9 +290,10 @@ export function buildTimeline(events: readonly ChatEvent[], rows: readonly IrfRo
     }
   }
 
-  const times = [...new Set([...timed.map((t) => t.time), ...irfs.flatMap((i) => [i.start, i.end])])].sort(
-    (a, b) => a - b,
-  );
+  const msfTimes = msfs.flatMap((s) => (s.end === undefined ? [s.start] : [s.start, s.end]));
+  const times = [
+    ...new Set([...timed.map((t) => t.time), ...irfs.flatMap((i) => [i.start, i.end]), ...msfTimes]),
+  ].sort((a, b) => a - b);
   const lastTime = times[times.length - 1];
   if (lastTime !== undefined) {
     for (const queue of [...queuedSince.keys()])
@@ -298,6 +322,22 @@ export function buildTimeline(events: readonly ChatEvent[], rows: readonly IrfRo
       irf: r.irf,
       descriptor,
       resourceType: r.resourceType,
+    });
+  }
+  for (const { m, start, end } of msfs) {
+    const descriptor = formatDescriptor(m);
+    const to = end ?? lastTime ?? start;
+    const link = m.irf === null ? "linked to no IRF" : `linked to IRF${m.irf}`;
+    spans.push({
+      kind: "msf",
+      lane: laneIndex("queue", m.resource),
+      start,
+      end: to,
+      label: `MSF${m.msf} ${descriptor}`,
+      note: `MSF${m.msf} ${m.resource} ${descriptor}: ${clockTime(start)} → ${end === undefined ? "(no end)" : clockTime(end)}, ${link}`,
+      msf: m.msf,
+      descriptor,
+      ...(end === undefined ? { open: true } : {}),
     });
   }
   return { interaction, media, interactionType, lanes, marks, links, spans, times };

@@ -8,13 +8,15 @@
  * strategies and agents, each kind in order of first appearance. Time runs left to right on a
  * piecewise scale (see timeline-scale.ts: a minimum spacing between distinct instants, the rest
  * proportional). Events are glyphs on their lane; invitations, pulls and placements are vertical
- * arrows between lanes; IRFs are bars on their resource's lane; time in a queue is a hatched bar.
+ * arrows between lanes; IRFs are bars on their resource's lane; time in a queue is a hatched bar,
+ * and a recorded mediation segment (MSF), when given, an outline around it on its queue's lane.
  */
 
 import type { IrfRow } from "../domain/irf";
+import type { MsfRow } from "../domain/msf";
 import type { ChatEvent } from "../eventlog/events";
 import { escapeXml } from "./text-escape";
-import { BAR_STYLE, drawArrow, drawMark, LINK_STYLE, num } from "./timeline-glyphs";
+import { BAR_STYLE, drawArrow, drawMark, LINK_STYLE, MSF_STYLE, num } from "./timeline-glyphs";
 import { renderLegend } from "./timeline-legend";
 import {
   buildTimeline,
@@ -29,6 +31,8 @@ import { durationText, piecewiseScale, relativeTime } from "./timeline-scale";
 export interface TimelineInput {
   events: readonly ChatEvent[];
   rows: readonly IrfRow[];
+  /** The mediation segments recorded for the interaction, if the system under test gave any. */
+  msfs?: readonly MsfRow[];
   title?: string;
 }
 
@@ -140,7 +144,7 @@ function layOut(model: TimelineModel): Layout {
 }
 
 export function renderTimelineSvg(input: TimelineInput): string {
-  const l = layOut(buildTimeline(input.events, input.rows));
+  const l = layOut(buildTimeline(input.events, input.rows, input.msfs));
   const title = input.title ?? `Interaction ${l.model.interaction}`;
   const legend = renderLegend(
     MARGIN,
@@ -191,10 +195,14 @@ function description(l: Layout): string {
   const lanesText = model.lanes.map((lane) =>
     lane.kind === "customer" ? lane.name : `${lane.kind} ${lane.name}`,
   );
+  const msfs = model.spans
+    .filter((s) => s.kind === "msf")
+    .map((s) => `MSF${s.msf} ${model.lanes[s.lane]?.name ?? ""} ${s.descriptor}`);
   return (
     `Timeline of ${kindText(model) || "interaction"} ${model.interaction}, ${period(l)}. ` +
     `Lanes: ${lanesText.join("; ")}. ` +
-    (irfs.length === 0 ? "No IRFs." : `IRFs: ${irfs.join("; ")}.`)
+    (irfs.length === 0 ? "No IRFs." : `IRFs: ${irfs.join("; ")}.`) +
+    (msfs.length === 0 ? "" : ` MSFs: ${msfs.join("; ")}.`)
   );
 }
 
@@ -266,9 +274,12 @@ function axis(l: Layout): string[] {
   return out;
 }
 
-/** The customer's presence, time in queue (hatched, below the lifeline) and IRF bars (on it). */
+/**
+ * The customer's presence, time in queue (hatched, below the lifeline), MSFs (an outline around
+ * the hatch) and IRF bars (on the lifeline).
+ */
 function spans(l: Layout): string[] {
-  const order: Span["kind"][] = ["presence", "queue", "irf"];
+  const order: Span["kind"][] = ["presence", "queue", "msf", "irf"];
   return order.flatMap((kind) =>
     l.model.spans
       .filter((span) => span.kind === kind)
@@ -284,6 +295,12 @@ function spans(l: Layout): string[] {
           return (
             `<g>${tip}<rect x="${num(x0)}" y="${c + 8}" width="${w}" height="8" fill="url(#${l.p}-hatch)" ` +
             `stroke="#c98b4a" stroke-width="0.8"${span.open ? ' stroke-dasharray="3 2"' : ""}/></g>`
+          );
+        }
+        if (kind === "msf") {
+          return (
+            `<g class="gimtl-msf">${tip}<rect x="${num(x0)}" y="${c + 6}" width="${w}" height="12" rx="2" fill="none" ` +
+            `stroke="${MSF_STYLE.stroke}" stroke-width="1.8"${span.open ? ' stroke-dasharray="4 2"' : ""}/></g>`
           );
         }
         const colour = BAR_STYLE[span.resourceType ?? "Agent"];
@@ -320,8 +337,9 @@ function arrowsAndMarks(l: Layout): string[] {
  * An invitation's purpose goes left of its arrow, in the lower row of the upper of its two lanes
  * (a strategy or agent lane, where that row is free): by the arrow's start when it points down,
  * by its head when it points up, never over a lane it merely crosses. Then IRF labels claim the
- * upper row (they are what the reader came for), and time-in-queue labels the lower one; a label
- * whose row is taken there moves to the other row.
+ * upper row (they are what the reader came for), MSF labels the lower one, then time-in-queue
+ * labels the lower one too unless an MSF on the lane already covers that stay; a label whose row
+ * is taken there moves to the other row.
  */
 function labels(l: Layout): string[] {
   const rows = new LabelRows();
@@ -367,8 +385,19 @@ function labels(l: Layout): string[] {
       `font-weight="600" fill="${INK}" class="gimtl-irf-label"`,
     );
   }
+  const msfSpans = l.model.spans.filter((s) => s.kind === "msf");
+  for (const span of msfSpans) {
+    place(
+      span,
+      l.x(span.start) + 2,
+      "below",
+      11,
+      `font-weight="600" fill="${MSF_STYLE.label}" class="gimtl-msf-label"`,
+    );
+  }
   for (const span of l.model.spans.filter((s) => s.kind === "queue")) {
-    place(span, l.x(span.start) + 2, "below", 11, `fill="#8a5a2b"`);
+    const covered = msfSpans.some((m) => m.lane === span.lane && m.start < span.end && span.start < m.end);
+    if (!covered) place(span, l.x(span.start) + 2, "below", 11, `fill="#8a5a2b"`);
   }
   return out;
 }
