@@ -10,6 +10,11 @@ export interface EnvironmentFacts {
   harnessVersion: string;
   nodeVersion: string;
   cucumberVersion: string | undefined;
+  /**
+   * The GIM configuration the run judged by (the file and describeGimConfig's options): the same
+   * flow gives other facts under other options, so a report names the configuration it assumed.
+   */
+  gimConfig?: { file: string; options: Record<string, string> };
 }
 
 /** Ordered key/value pairs for environment.properties. Values must already be free of secrets. */
@@ -20,6 +25,10 @@ export function environmentInfo(facts: EnvironmentFacts): Record<string, string>
   };
   if (facts.sut.gimVersion !== undefined) info["GIM version"] = facts.sut.gimVersion;
   for (const [key, value] of Object.entries(facts.sut.details)) info[`SUT ${key}`] = value;
+  if (facts.gimConfig !== undefined) {
+    info["GIM config file"] = facts.gimConfig.file;
+    for (const [name, value] of Object.entries(facts.gimConfig.options)) info[`GIM option ${name}`] = value;
+  }
   info["Reference classifier"] = facts.classifierVersion;
   info["gim-conformance"] = facts.harnessVersion;
   info["Node.js"] = facts.nodeVersion;
