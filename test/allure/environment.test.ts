@@ -1,10 +1,10 @@
 /** The Environment widget's facts: the GIM configuration the run judged by is named in it. */
 import { describe, test } from "node:test";
 import { expect } from "chai";
-import { environmentInfo } from "../../src/allure/environment";
+import { type EnvironmentFacts, environmentInfo } from "../../src/allure/environment";
 import { DOCUMENTED_DEFAULTS, describeGimConfig } from "../../src/gimconfig/gim-config";
 
-const base = {
+const base: EnvironmentFacts = {
   sut: { kind: "reference", name: "reference classifier", details: {} },
   classifierVersion: "1.2.0",
   harnessVersion: "0.3.0",
