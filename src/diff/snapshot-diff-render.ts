@@ -1,10 +1,10 @@
 /**
- * The baseline-vs-candidate diff for three readers: the terminal (fixed-width tables), a Markdown
+ * The baseline-vs-candidate diff (scenarios, IRFs and MSFs) for three readers: the terminal (fixed-width tables), a Markdown
  * file for a merge request or ticket, and one self-contained HTML page (inline CSS, no scripts, no
  * links to fetch) that a release manager can attach to a change ticket and open from disk.
  */
 import { escapeXml } from "../report/text-escape";
-import type { IrfCell, IrfChange, ScenarioDiff, SnapshotDiff } from "./snapshot-diff";
+import type { IrfCell, IrfChange, MsfCell, MsfChange, ScenarioDiff, SnapshotDiff } from "./snapshot-diff";
 
 interface Table {
   head: string[];
@@ -14,9 +14,21 @@ interface Table {
 const scenarioLabel = (s: ScenarioDiff) =>
   `${s.flow === null ? "" : String(s.flow)}${s.provisional ? " (provisional)" : ""}`;
 const cellText = (c: IrfCell | undefined) =>
-  c === undefined ? "—" : `${c.resource} (${c.resourceType}) ${c.role}/${c.result} [${c.reason}]`;
+  c === undefined
+    ? "—"
+    : `${c.resource} (${c.resourceType}) ${c.role}/${c.result} [${c.reason}; role reason ${c.roleReason}]`;
+const msfCellText = (c: MsfCell | undefined) =>
+  c === undefined
+    ? "—"
+    : `${c.resource} ${c.role}/${c.result} [${c.reason}; role reason ${c.roleReason}] → ${c.irf === null ? "no IRF" : `IRF${c.irf}`}`;
+const gimConfigText = (m: SnapshotDiff["baseline"]) =>
+  m.gimConfig === undefined
+    ? ""
+    : `; GIM configuration ${Object.entries(m.gimConfig)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(", ")}`;
 const sideText = (m: SnapshotDiff["baseline"]) =>
-  `${m.sut.name}${m.sut.gimVersion === undefined ? "" : `, GIM ${m.sut.gimVersion}`} (${m.createdAt})`;
+  `${m.sut.name}${m.sut.gimVersion === undefined ? "" : `, GIM ${m.sut.gimVersion}`} (${m.createdAt})${gimConfigText(m)}`;
 
 function statusTable(list: readonly ScenarioDiff[]): Table {
   return {
@@ -45,6 +57,26 @@ function irfRow(s: ScenarioDiff, c: IrfChange): string[] {
   ];
 }
 
+function msfTable(diff: SnapshotDiff): Table {
+  const rows: string[][] = [];
+  for (const s of diff.scenarios) {
+    for (const c of s.msfChanges) rows.push(msfRow(s, c));
+  }
+  return { head: ["Flow", "@id", "Interaction", "MSF", "Changed", "Baseline", "Candidate"], rows };
+}
+
+function msfRow(s: ScenarioDiff, c: MsfChange): string[] {
+  return [
+    scenarioLabel(s),
+    s.id,
+    s.interaction ?? "",
+    `MSF${c.msf}`,
+    c.kinds.join(", "),
+    msfCellText(c.before),
+    msfCellText(c.after),
+  ];
+}
+
 function otherChanges(diff: SnapshotDiff): ScenarioDiff[] {
   return diff.scenarios.filter(
     (s) => s.change === "status-changed" || s.change === "added" || s.change === "removed",
@@ -53,9 +85,10 @@ function otherChanges(diff: SnapshotDiff): ScenarioDiff[] {
 
 export function verdictLine(diff: SnapshotDiff): string {
   const irfs = diff.scenarios.reduce((n, s) => n + s.irfChanges.length, 0);
+  const msfs = diff.scenarios.reduce((n, s) => n + s.msfChanges.length, 0);
   return (
     `${diff.regressed ? "REGRESSED" : "no regression"}: ${diff.newlyFailing.length} newly failing, ` +
-    `${diff.newlyPassing.length} newly passing, ${irfs} changed IRF(s)`
+    `${diff.newlyPassing.length} newly passing, ${irfs} changed IRF(s), ${msfs} changed MSF(s)`
   );
 }
 
@@ -71,6 +104,7 @@ export function renderDiffText(diff: SnapshotDiff): string {
   const others = otherChanges(diff);
   if (others.length > 0) section("Other status changes", statusTable(others));
   section("Changed IRFs", irfTable(diff));
+  section("Changed MSFs", msfTable(diff));
   parts.push(verdictLine(diff));
   return `${parts.join("\n")}\n`;
 }
@@ -117,6 +151,10 @@ export function renderDiffMarkdown(diff: SnapshotDiff): string {
     "",
     markdownTable(irfTable(diff)),
     "",
+    "## Changed MSFs",
+    "",
+    markdownTable(msfTable(diff)),
+    "",
   ].join("\n");
 }
 
@@ -148,6 +186,8 @@ ${htmlTable(statusTable(diff.newlyFailing))}
 ${htmlTable(statusTable(diff.newlyPassing))}
 ${others.length > 0 ? `<h2>Other status changes (${others.length})</h2>\n${htmlTable(statusTable(others))}\n` : ""}<h2>Changed IRFs</h2>
 ${htmlTable(irfTable(diff))}
+<h2>Changed MSFs</h2>
+${htmlTable(msfTable(diff))}
 </body></html>
 `;
 }

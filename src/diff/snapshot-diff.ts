@@ -1,22 +1,41 @@
 /**
  * Baseline against candidate: which scenarios newly fail or newly pass, and per interaction each
- * IRF whose descriptor, resource or order changed. Scenarios are matched by @id (interaction ids
- * differ between systems: the reference names them after the scenario, an export by GUID), IRFs
- * by ordinal within the scenario's interaction.
+ * IRF whose descriptor, resource or order changed, and each mediation segment (MSF) whose
+ * descriptor, queue or linked IRF changed. Scenarios are matched by @id (interaction ids differ
+ * between systems: the reference names them after the scenario, an export by GUID), IRFs and MSFs
+ * by ordinal within the scenario's interaction. A descriptor includes its role reason: a release
+ * that starts recording one changes what reports filtering on it count.
  */
+import { UNSPECIFIED } from "../domain/descriptor";
 import type { IrfRow } from "../domain/irf";
+import type { MsfRow } from "../domain/msf";
 import type { Snapshot, SnapshotScenario, SnapshotStatus } from "../snapshot/snapshot";
 
 export type IrfChangeKind = "descriptor" | "resource" | "order" | "added" | "removed";
 
 /** The part of a row the diff compares and shows. */
-export type IrfCell = Pick<IrfRow, "irf" | "resource" | "resourceType" | "role" | "result" | "reason">;
+export type IrfCell = Pick<
+  IrfRow,
+  "irf" | "resource" | "resourceType" | "role" | "result" | "reason" | "roleReason"
+>;
 
 export interface IrfChange {
   irf: number;
   kinds: IrfChangeKind[];
   before: IrfCell | undefined;
   after: IrfCell | undefined;
+}
+
+export type MsfChangeKind = "descriptor" | "resource" | "link" | "added" | "removed";
+
+/** The part of an MSF the diff compares and shows. */
+export type MsfCell = Pick<MsfRow, "msf" | "resource" | "role" | "result" | "reason" | "roleReason" | "irf">;
+
+export interface MsfChange {
+  msf: number;
+  kinds: MsfChangeKind[];
+  before: MsfCell | undefined;
+  after: MsfCell | undefined;
 }
 
 export type ScenarioChange =
@@ -37,6 +56,8 @@ export interface ScenarioDiff {
   after: SnapshotStatus | undefined;
   change: ScenarioChange;
   irfChanges: IrfChange[];
+  /** Empty unless both sides recorded MSFs (a version 1 snapshot, or a back end without them, has none). */
+  msfChanges: MsfChange[];
 }
 
 export interface SnapshotDiff {
@@ -91,16 +112,22 @@ function diffScenario(
     flow: either.flow,
     name: either.name,
     provisional: either.provisional,
-    interaction: (after?.rows ?? before?.rows ?? [])[0]?.interaction,
+    interaction:
+      (after?.rows ?? before?.rows ?? [])[0]?.interaction ??
+      (after?.msfs ?? before?.msfs ?? [])[0]?.interaction,
     before: b,
     after: a,
     change,
     // Without rows on both sides (not run) there is nothing to compare IRF by IRF.
     irfChanges: before?.rows && after?.rows ? diffRows(before.rows, after.rows) : [],
+    msfChanges: before?.msfs && after?.msfs ? diffMsfs(before.msfs, after.msfs) : [],
   };
 }
 
-const descriptor = (r: IrfCell) => `${r.role}/${r.result}/${r.reason}`;
+/** A version 1 snapshot's row may lack a role reason; GIM records Unspecified then. */
+const roleReasonOf = (r: { roleReason?: string }) => r.roleReason ?? UNSPECIFIED;
+const descriptor = (r: Pick<IrfCell, "role" | "result" | "reason" | "roleReason">) =>
+  `${r.role}/${r.result}/${r.reason}/${roleReasonOf(r)}`;
 const identity = (r: IrfCell) => `${r.resource}\u0000${descriptor(r)}`;
 
 /** Changes IRF by IRF; "order" when the row now at this ordinal was recorded at another one before. */
@@ -137,5 +164,40 @@ function cell(r: IrfRow): IrfCell {
     role: r.role,
     result: r.result,
     reason: r.reason,
+    roleReason: roleReasonOf(r),
+  };
+}
+
+/** Changes MSF by MSF: its queue, its descriptor, the IRF it links to, or its appearing or going. */
+export function diffMsfs(before: readonly MsfRow[], after: readonly MsfRow[]): MsfChange[] {
+  const beforeBy = new Map(before.map((m) => [m.msf, msfCell(m)]));
+  const afterBy = new Map(after.map((m) => [m.msf, msfCell(m)]));
+  const ordinals = [...new Set([...beforeBy.keys(), ...afterBy.keys()])].sort((x, y) => x - y);
+  const changes: MsfChange[] = [];
+  for (const msf of ordinals) {
+    const b = beforeBy.get(msf);
+    const a = afterBy.get(msf);
+    const kinds: MsfChangeKind[] = [];
+    if (b === undefined) kinds.push("added");
+    else if (a === undefined) kinds.push("removed");
+    else {
+      if (a.resource !== b.resource) kinds.push("resource");
+      if (descriptor(a) !== descriptor(b)) kinds.push("descriptor");
+      if (a.irf !== b.irf) kinds.push("link");
+    }
+    if (kinds.length > 0) changes.push({ msf, kinds, before: b, after: a });
+  }
+  return changes;
+}
+
+function msfCell(m: MsfRow): MsfCell {
+  return {
+    msf: m.msf,
+    resource: m.resource,
+    role: m.role,
+    result: m.result,
+    reason: m.reason,
+    roleReason: roleReasonOf(m),
+    irf: m.irf,
   };
 }

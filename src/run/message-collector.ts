@@ -6,6 +6,7 @@
  * cucumber's runtime: the types below are the structural subset of @cucumber/messages it reads.
  */
 import type { IrfRow } from "../domain/irf";
+import type { MsfRow } from "../domain/msf";
 import {
   decideOutcome,
   evidenceOf,
@@ -83,6 +84,7 @@ interface Attempt {
   logs: string[];
   undefinedStepIds: string[];
   rows: IrfRow[] | undefined;
+  msfs: MsfRow[] | undefined;
 }
 
 /**
@@ -96,6 +98,8 @@ const NOT_RUN_PREFIX = /^\s*not run:\s*/i;
  * reading them from the message stream carries them to snapshots without any shared state.
  */
 const ROWS_FILE = /-irfs\.json$/;
+/** The recorded mediation segments, attached as `<id>-msfs.json` when the system under test gave any. */
+const MSFS_FILE = /-msfs\.json$/;
 
 export class ScenarioCollector {
   readonly results: ScenarioResult[] = [];
@@ -177,6 +181,7 @@ export class ScenarioCollector {
       logs: [],
       undefinedStepIds: [],
       rows: undefined,
+      msfs: undefined,
     });
   }
 
@@ -196,7 +201,11 @@ export class ScenarioCollector {
         ? Buffer.from(attachment.body, "base64").toString("utf8")
         : attachment.body;
     if (attachment.mediaType === "application/json" && ROWS_FILE.test(attachment.fileName ?? "")) {
-      attempt.rows = parseRows(text);
+      attempt.rows = parseRows<IrfRow>(text);
+      return;
+    }
+    if (attachment.mediaType === "application/json" && MSFS_FILE.test(attachment.fileName ?? "")) {
+      attempt.msfs = parseRows<MsfRow>(text);
       return;
     }
     if (attachment.mediaType === LOG_MEDIA_TYPE) attempt.logs.push(text.replace(NOT_RUN_PREFIX, ""));
@@ -232,6 +241,7 @@ export class ScenarioCollector {
       outcome: decided.outcome,
       detail,
       ...(attempt.rows === undefined ? {} : { rows: attempt.rows }),
+      ...(attempt.msfs === undefined ? {} : { msfs: attempt.msfs }),
     };
     this.results.push(result);
     this.onScenario(result);
@@ -274,11 +284,11 @@ export class ScenarioCollector {
   }
 }
 
-/** The rows are the harness's own JSON; anything else (a user's attachment of the same name) is ignored. */
-function parseRows(text: string): IrfRow[] | undefined {
+/** The rows (IRFs or MSFs) are the harness's own JSON; anything else (a user's attachment of the same name) is ignored. */
+function parseRows<Row>(text: string): Row[] | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as IrfRow[]) : undefined;
+    return Array.isArray(value) ? (value as Row[]) : undefined;
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@
  * rules can be unit-tested on synthetic results.
  */
 import type { IrfRow } from "../domain/irf";
+import type { MsfRow } from "../domain/msf";
 
 /**
  * `verified`: the expected IRFs come from the User's Guide; a mismatch is nonconformance.
@@ -45,6 +46,11 @@ export interface ScenarioResult {
    * attachment; undefined when the scenario never got an answer (not run, broken before its outcome).
    */
   rows?: IrfRow[];
+  /**
+   * The mediation segments the system under test recorded, from the `<id>-msfs.json` attachment;
+   * undefined when it reported none (a back end without MSF data) or never answered.
+   */
+  msfs?: MsfRow[];
 }
 
 /** The subset of cucumber's TestStepResult that decides an outcome. */

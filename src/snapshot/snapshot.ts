@@ -3,19 +3,26 @@
  * and what a pipeline keeps as the baseline of the next upgrade. The format is versioned
  * (formatVersion, snapshot.schema.json) and every read is validated, so a hand-edited or
  * foreign file is bad input naming the file and the field, never a silent wrong diff.
+ *
+ * Version 2 adds each scenario's recorded mediation segments (`msfs`) and the GIM configuration
+ * the run judged by (`metadata.gimConfig`). Version 1 files are still read, as version 2 with no
+ * MSFs and no configuration, so a baseline kept from before the upgrade still diffs.
  */
 
 import { writeFile } from "node:fs/promises";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import type { IrfRow } from "../domain/irf";
+import type { MsfRow } from "../domain/msf";
 import { InputError } from "../errors";
 import { readInputText } from "../input-file";
 import type { Outcome, ScenarioResult } from "../run/scenario-result";
 import type { SutDescription } from "../sut/system-under-test";
 import schema from "./snapshot.schema.json";
 
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const SNAPSHOT_FORMAT_VERSION = 2;
+/** The versions readSnapshot accepts; older ones are upgraded in memory. */
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** The four states a release manager reads; `outcome` keeps the exact one. */
 export type SnapshotStatus = "passed" | "failed" | "not-run" | "broken";
@@ -30,6 +37,8 @@ export interface SnapshotScenario {
   outcome: Outcome;
   detail?: string;
   rows: IrfRow[] | null;
+  /** The recorded MSFs; null when the system under test gave none (or the snapshot is version 1). */
+  msfs: MsfRow[] | null;
 }
 
 export interface Snapshot {
@@ -39,6 +48,8 @@ export interface Snapshot {
     harnessVersion: string;
     classifierVersion: string;
     createdAt: string;
+    /** The GIM configuration's options (describeGimConfig), when the run named one. */
+    gimConfig?: Record<string, string>;
   };
   scenarios: SnapshotScenario[];
 }
@@ -60,20 +71,24 @@ export interface SnapshotMetadataInput {
   sut: SutDescription;
   harnessVersion: string;
   classifierVersion: string;
+  /** The GIM configuration the run judged by, as describeGimConfig gives it. */
+  gimConfig?: Record<string, string>;
   now?: Date;
 }
 
 export function buildSnapshot(results: readonly ScenarioResult[], meta: SnapshotMetadataInput): Snapshot {
   const sut: Snapshot["metadata"]["sut"] = { kind: meta.sut.kind, name: meta.sut.name };
   if (meta.sut.gimVersion !== undefined) sut.gimVersion = meta.sut.gimVersion;
+  const metadata: Snapshot["metadata"] = {
+    sut,
+    harnessVersion: meta.harnessVersion,
+    classifierVersion: meta.classifierVersion,
+    createdAt: (meta.now ?? new Date()).toISOString(),
+  };
+  if (meta.gimConfig !== undefined) metadata.gimConfig = { ...meta.gimConfig };
   return {
     formatVersion: SNAPSHOT_FORMAT_VERSION,
-    metadata: {
-      sut,
-      harnessVersion: meta.harnessVersion,
-      classifierVersion: meta.classifierVersion,
-      createdAt: (meta.now ?? new Date()).toISOString(),
-    },
+    metadata,
     scenarios: results.map((r) => {
       const scenario: SnapshotScenario = {
         id: r.id,
@@ -84,6 +99,7 @@ export function buildSnapshot(results: readonly ScenarioResult[], meta: Snapshot
         status: statusOf(r.outcome),
         outcome: r.outcome,
         rows: r.rows ?? null,
+        msfs: r.msfs ?? null,
       };
       // The first line is the verdict; the side-by-side table is derivable from rows.
       const detail = r.detail?.split("\n", 1)[0];
@@ -109,12 +125,12 @@ export function readSnapshot(file: string): Snapshot {
     throw new InputError(file, undefined, undefined, `not JSON: ${(error as Error).message}`);
   }
   const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
-  if (version !== SNAPSHOT_FORMAT_VERSION) {
+  if (typeof version !== "number" || !READABLE_VERSIONS.includes(version)) {
     throw new InputError(
       file,
       undefined,
       "formatVersion",
-      `expected ${SNAPSHOT_FORMAT_VERSION} (a gim-conformance snapshot), got ${JSON.stringify(version)}`,
+      `expected ${READABLE_VERSIONS.join(" or ")} (a gim-conformance snapshot), got ${JSON.stringify(version)}`,
     );
   }
   if (validate === undefined) {
@@ -127,5 +143,19 @@ export function readSnapshot(file: string): Snapshot {
     const field = error?.instancePath === "" ? undefined : error?.instancePath;
     throw new InputError(file, undefined, field, error?.message ?? "does not match the snapshot schema");
   }
-  return value as Snapshot;
+  return version === SNAPSHOT_FORMAT_VERSION ? (value as Snapshot) : upgradeV1(value as SnapshotV1);
+}
+
+/** A version 1 snapshot: no MSFs, no GIM configuration. */
+type SnapshotV1 = Omit<Snapshot, "formatVersion" | "scenarios"> & {
+  formatVersion: 1;
+  scenarios: Omit<SnapshotScenario, "msfs">[];
+};
+
+function upgradeV1(v1: SnapshotV1): Snapshot {
+  return {
+    ...v1,
+    formatVersion: SNAPSHOT_FORMAT_VERSION,
+    scenarios: v1.scenarios.map((s) => ({ ...s, msfs: null })),
+  };
 }

@@ -1,9 +1,10 @@
-/** The diff of two snapshots: status changes and each IRF's descriptor, resource or order change. */
+/** The diff of two snapshots: status changes, each IRF's descriptor, resource or order change, each MSF's. */
 import { describe, test } from "node:test";
 import { expect } from "chai";
-import { diffRows, diffSnapshots } from "../../src/diff/snapshot-diff";
-import { renderDiffHtml, renderDiffMarkdown } from "../../src/diff/snapshot-diff-render";
+import { diffMsfs, diffRows, diffSnapshots } from "../../src/diff/snapshot-diff";
+import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from "../../src/diff/snapshot-diff-render";
 import type { IrfRow } from "../../src/domain/irf";
+import type { MsfRow } from "../../src/domain/msf";
 import type { Snapshot, SnapshotScenario } from "../../src/snapshot/snapshot";
 
 const row = (irf: number, resource: string, result: string, reason = "Unspecified"): IrfRow => ({
@@ -24,7 +25,7 @@ const row = (irf: number, resource: string, result: string, reason = "Unspecifie
 });
 
 const snapshot = (scenarios: SnapshotScenario[]): Snapshot => ({
-  formatVersion: 1,
+  formatVersion: 2,
   metadata: {
     sut: { kind: "reference", name: "ref <1>" },
     harnessVersion: "0",
@@ -37,6 +38,7 @@ const scenario = (
   id: string,
   status: SnapshotScenario["status"],
   rows: IrfRow[] | null,
+  msfs: MsfRow[] | null = null,
 ): SnapshotScenario => ({
   id,
   name: `${id} | name`,
@@ -46,6 +48,21 @@ const scenario = (
   status,
   outcome: status === "passed" ? "passed" : status === "failed" ? "mismatch" : "not-run",
   rows,
+  msfs,
+});
+
+const msf = (n: number, resource: string, result: string, irf: number | null = 1): MsfRow => ({
+  interaction: "i",
+  msf: n,
+  resource,
+  role: "Received",
+  result,
+  reason: "Unspecified",
+  roleReason: "Unspecified",
+  start: "2026-01-01T00:00:00Z",
+  end: "2026-01-01T00:00:10Z",
+  durationMs: 10000,
+  irf,
 });
 
 describe("snapshot diff", () => {
@@ -97,5 +114,83 @@ describe("snapshot diff", () => {
     expect(hypothesis.regressed).to.equal(false);
     expect(renderDiffMarkdown(diff)).to.contain("a \\| name");
     expect(renderDiffHtml(diff)).to.contain("ref &lt;1&gt;").and.not.contain("ref <1>");
+  });
+});
+
+describe("snapshot diff: role reasons and MSFs", () => {
+  test("a changed role reason is a descriptor change, shown on both sides", () => {
+    const changes = diffRows(
+      [row(1, "Agent1", "Completed")],
+      [{ ...row(1, "Agent1", "Completed"), roleReason: "ROLEX" }],
+    );
+    expect(changes.map((c) => c.kinds)).to.deep.equal([["descriptor"]]);
+    const diff = diffSnapshots(
+      snapshot([scenario("a", "passed", [row(1, "Agent1", "Completed")])]),
+      snapshot([scenario("a", "passed", [{ ...row(1, "Agent1", "Completed"), roleReason: "ROLEX" }])]),
+    );
+    const text = renderDiffText(diff);
+    expect(text).to.include("[Unspecified; role reason Unspecified]");
+    expect(text).to.include("[Unspecified; role reason ROLEX]");
+  });
+
+  test("a version 1 row without a role reason reads as Unspecified, not as a change", () => {
+    const { roleReason: _, ...v1 } = row(1, "Agent1", "Completed");
+    expect(diffRows([v1 as IrfRow], [row(1, "Agent1", "Completed")])).to.deep.equal([]);
+  });
+
+  test("MSF descriptor, queue and link changes, added and removed", () => {
+    expect(diffMsfs([msf(1, "Q", "Diverted")], [msf(1, "Q", "Abandoned")]).map((c) => c.kinds)).to.deep.equal(
+      [["descriptor"]],
+    );
+    expect(
+      diffMsfs([msf(1, "Q", "Diverted")], [msf(1, "Q2", "Diverted", 2)]).map((c) => c.kinds),
+    ).to.deep.equal([["resource", "link"]]);
+    expect(diffMsfs([msf(1, "Q", "Diverted", 1)], [msf(1, "Q", "Diverted", null)])[0]?.kinds).to.deep.equal([
+      "link",
+    ]);
+    const grown = diffMsfs(
+      [msf(1, "Q", "Diverted"), msf(2, "Q2", "Diverted")],
+      [msf(1, "Q", "Diverted"), msf(3, "Q3", "Diverted")],
+    );
+    expect(grown.map((c) => [c.msf, c.kinds])).to.deep.equal([
+      [2, ["removed"]],
+      [3, ["added"]],
+    ]);
+    expect(diffMsfs([msf(1, "Q", "Diverted")], [msf(1, "Q", "Diverted")])).to.deep.equal([]);
+  });
+
+  test("MSF changes are listed in the terminal, Markdown and HTML, escaped; no MSFs on a side: none compared", () => {
+    const base = snapshot([
+      scenario("a", "passed", [row(1, "Agent1", "Completed")], [msf(1, "Q<1>", "Diverted")]),
+    ]);
+    const cand = snapshot([
+      scenario("a", "passed", [row(1, "Agent1", "Completed")], [msf(1, "Q<1>", "Abandoned", null)]),
+    ]);
+    const diff = diffSnapshots(base, cand);
+    expect(diff.scenarios[0]?.msfChanges.map((c) => c.kinds)).to.deep.equal([["descriptor", "link"]]);
+    const text = renderDiffText(diff);
+    expect(text).to.match(/Changed MSFs \(1\)\n/);
+    expect(text).to.match(
+      /MSF1\s+descriptor, link\s+Q<1> Received\/Diverted \[Unspecified; role reason Unspecified\] → IRF1\s+Q<1> Received\/Abandoned .* → no IRF/,
+    );
+    expect(text).to.include("0 changed IRF(s), 1 changed MSF(s)");
+    const md = renderDiffMarkdown(diff);
+    expect(md).to.match(/## Changed MSFs\n\n\| Flow \| @id \| Interaction \| MSF \|/);
+    expect(md).to.include("| MSF1 | descriptor, link |");
+    const html = renderDiffHtml(diff);
+    expect(html).to.include("<h2>Changed MSFs</h2>");
+    expect(html).to.include("Q&lt;1&gt; Received/Abandoned").and.not.include("Q<1>");
+    const v1Side = snapshot([scenario("a", "passed", [row(1, "Agent1", "Completed")], null)]);
+    expect(diffSnapshots(v1Side, cand).scenarios[0]?.msfChanges).to.deep.equal([]);
+  });
+
+  test("each side names its GIM configuration when the snapshot has one", () => {
+    const cand = snapshot([]);
+    cand.metadata.gimConfig = { "populate-mm-ixnqueue-facts": "true", "stop-ixn-queues": "(none)" };
+    const text = renderDiffText(diffSnapshots(snapshot([]), cand));
+    expect(text).to.match(/^Baseline: {2}ref <1> \(2026-01-01T00:00:00Z\)$/m);
+    expect(text).to.match(
+      /^Candidate: ref <1> .*; GIM configuration populate-mm-ixnqueue-facts=true, stop-ixn-queues=\(none\)$/m,
+    );
   });
 });

@@ -62,6 +62,31 @@ describe("message collector: recorded rows", () => {
     expect(collect(broken).results[0]?.rows).to.equal(undefined);
   });
 
+  test("an application/json -msfs.json attachment becomes the result's MSFs, beside its IRF rows", () => {
+    const MSFS = [
+      { interaction: "i", msf: 1, resource: "Chat_Inbound", role: "Received", result: "Diverted", irf: 1 },
+    ];
+    const attach = (envelopes: RunEnvelope[], fileName: string, body: string) =>
+      withAttachment(envelopes, {
+        testCaseStartedId: "started-0-0",
+        body,
+        mediaType: "application/json",
+        contentEncoding: "IDENTITY",
+        fileName,
+      });
+    const both = attach(
+      attach(run, "a-irfs.json", JSON.stringify(ROWS)),
+      "a-msfs.json",
+      JSON.stringify(MSFS),
+    );
+    const result = collect(both).results[0];
+    expect(result?.msfs).to.deep.equal(MSFS);
+    expect(result?.rows).to.deep.equal(ROWS);
+    // IRFs alone (a back end without MSF data): no MSFs, not an empty list.
+    expect(collect(attach(run, "a-irfs.json", JSON.stringify(ROWS))).results[0]).not.to.have.property("msfs");
+    expect(collect(attach(run, "a-msfs.json", "not json")).results[0]?.msfs).to.equal(undefined);
+  });
+
   test("every pickle's @id is known", () => {
     expect([...collect(run).knownIds]).to.deep.equal(["a"]);
   });

@@ -27,6 +27,19 @@ const row = {
   mediationMs: 0,
   receivedFrom: null,
 };
+const msf = {
+  interaction: "i1",
+  msf: 1,
+  resource: "Chat_Inbound",
+  role: "Received",
+  result: "Diverted",
+  reason: "Unspecified",
+  roleReason: "Unspecified",
+  start: "2026-03-02T09:00:00.000Z",
+  end: "2026-03-02T09:00:05.000Z",
+  durationMs: 5000,
+  irf: 1,
+};
 const result = (id: string, outcome: ScenarioResult["outcome"], rows?: (typeof row)[]): ScenarioResult => ({
   id,
   name: id,
@@ -76,7 +89,7 @@ describe("snapshots", () => {
       }
       throw new Error("accepted");
     };
-    expect(bad("v2.json", { formatVersion: 2 })).to.match(/v2\.json: field "formatVersion": expected 1/);
+    expect(bad("v3.json", { formatVersion: 3 })).to.match(/v3\.json: field "formatVersion": expected 1 or 2/);
     const snapshot = buildSnapshot([result("a", "passed", [row])], {
       sut: { kind: "reference", name: "ref", details: {} },
       harnessVersion: "0",
@@ -86,5 +99,102 @@ describe("snapshots", () => {
     broken.scenarios[0].status = "green";
     expect(bad("status.json", broken)).to.match(/field "\/scenarios\/0\/status"/);
     expect(() => readSnapshot(join(dir, "none.json"))).to.throw(InputError, /no such file/);
+  });
+});
+
+describe("snapshot format version 2: MSFs and the GIM configuration", () => {
+  const gimConfig = {
+    "populate-mm-ixnqueue-facts": "false",
+    "stop-ixn-queues": "Chat_Stop",
+    "stop-abandoned-interaction": "noanswer",
+  };
+
+  test("each scenario carries its recorded MSFs (null when none were reported), the header the GIM configuration", async () => {
+    const snapshot = buildSnapshot(
+      [
+        { ...result("a", "passed", [row]), msfs: [msf] },
+        result("b", "passed", [row]),
+        result("c", "not-run"),
+      ],
+      {
+        sut: { kind: "postgres", name: "pg", details: {} },
+        harnessVersion: "0",
+        classifierVersion: "0",
+        gimConfig,
+      },
+    );
+    expect(snapshot.formatVersion).to.equal(2);
+    const file = join(dir, "v2.json");
+    await writeSnapshot(file, snapshot);
+    const read = readSnapshot(file);
+    expect(read).to.deep.equal(snapshot);
+    expect(read.metadata.gimConfig).to.deep.equal(gimConfig);
+    expect(read.scenarios.map((s) => s.msfs)).to.deep.equal([[msf], null, null]);
+  });
+
+  test("without a configuration the header has none", () => {
+    const snapshot = buildSnapshot([], {
+      sut: { kind: "reference", name: "r", details: {} },
+      harnessVersion: "0",
+      classifierVersion: "0",
+    });
+    expect(snapshot.metadata).not.to.have.property("gimConfig");
+  });
+
+  test("a version 1 file is still read, as version 2 with no MSFs", () => {
+    const v1 = {
+      formatVersion: 1,
+      metadata: {
+        sut: { kind: "reference", name: "ref" },
+        harnessVersion: "0",
+        classifierVersion: "0",
+        createdAt: "2026-01-01T00:00:00Z",
+      },
+      scenarios: [
+        {
+          id: "a",
+          name: "a",
+          feature: "F",
+          flow: 1,
+          provisional: false,
+          status: "passed",
+          outcome: "passed",
+          rows: [row],
+        },
+      ],
+    };
+    const file = join(dir, "v1.json");
+    writeFileSync(file, JSON.stringify(v1));
+    const read = readSnapshot(file);
+    expect(read.formatVersion).to.equal(2);
+    expect(read.scenarios[0]?.msfs).to.equal(null);
+    expect(read.scenarios[0]?.rows).to.deep.equal([row]);
+  });
+
+  test("a version 2 scenario without msfs, or a malformed MSF, is bad input naming the field", () => {
+    const snapshot = buildSnapshot([{ ...result("a", "passed", [row]), msfs: [msf] }], {
+      sut: { kind: "reference", name: "r", details: {} },
+      harnessVersion: "0",
+      classifierVersion: "0",
+    });
+    const reject = (name: string, mutate: (s: { scenarios: Record<string, unknown>[] }) => void): string => {
+      const copy = JSON.parse(JSON.stringify(snapshot));
+      mutate(copy);
+      const file = join(dir, name);
+      writeFileSync(file, JSON.stringify(copy));
+      expect(() => readSnapshot(file)).to.throw(InputError);
+      try {
+        readSnapshot(file);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    };
+    expect(reject("no-msfs.json", (s) => delete s.scenarios[0]?.msfs)).to.match(/msfs/);
+    expect(
+      reject("bad-msf.json", (s) => {
+        (s.scenarios[0] as { msfs: { msf: unknown }[] }).msfs[0] = { ...msf, msf: "one" };
+      }),
+    ).to.match(/\/scenarios\/0\/msfs\/0\/msf/);
   });
 });
