@@ -1,7 +1,8 @@
 /**
  * The features as a reviewer reads them: per flow its title, tags, narrative (the feature's
  * description, Markdown), the `Source:` line citing the User's Guide, and each scenario exactly
- * as written in the file plus its expected-IRF table. Parsed with cucumber's own Gherkin parser
+ * as written in the file plus its expected-IRF table and, when it states one, its expected
+ * mediation-segment (MSF) table. Parsed with cucumber's own Gherkin parser
  * and pickle compiler, so tags and tables read exactly as `run` reads them.
  */
 import { readFileSync } from "node:fs";
@@ -9,8 +10,10 @@ import { join, relative } from "node:path";
 import { compile } from "@cucumber/gherkin";
 import type { GherkinDocument, Pickle, Scenario } from "@cucumber/messages";
 import type { IrfExpectation } from "../domain/irf";
+import type { MsfExpectation } from "../domain/msf";
 import { InputError } from "../errors";
 import { parseIrfTable } from "../flows/irf-table";
+import { parseMsfTable } from "../flows/msf-table";
 import { scenarioIdOf } from "../flows/scenario-id";
 import { dedent, featureFiles, flowOf, narrativeOf, parseGherkin } from "./gherkin-source";
 
@@ -28,8 +31,22 @@ export interface BookScenario {
   source: string;
   /** The `Then` table: the complete set of IRFs Info Mart must record. */
   expected: IrfExpectation[];
+  /**
+   * The "Info Mart records these mediation segments:" table: the complete set of MSFs; empty when
+   * the scenario states none (it then asserts nothing about MSFs).
+   */
+  expectedMsfs: MsfExpectation[];
+  /**
+   * A conference through a queue also creates an internal invitation interaction, which Info Mart
+   * records as an interaction of its own: its tables ("for the internal invitation, ..."), if stated.
+   */
+  invitation?: { expected: IrfExpectation[]; expectedMsfs: MsfExpectation[] };
   provisional: boolean;
 }
+
+/** The steps that state the tables (steps/irf-steps.ts matches the same texts). */
+const MSF_STEP = /^Info Mart records these mediation segments:?\s*$/i;
+const INVITATION_PREFIX = /^for the internal invitation,\s*/i;
 
 export interface BookFeature {
   /** From the `@flow-N` tag; undefined for a user's flow without one. */
@@ -109,8 +126,19 @@ function toBookScenario(scenario: Scenario, pickles: Pickle[], uri: string, sour
   if (pickle === undefined)
     throw new InputError(uri, scenario.location.line, undefined, "scenario has no steps");
   const tags = pickle.tags.map((t) => t.name);
-  const table = pickle.steps.find((s) => String(s.type) === "Outcome" && s.argument?.dataTable)?.argument
-    ?.dataTable;
+  const cellsOf = (t: { rows: readonly { cells: readonly { value: string }[] }[] }) =>
+    t.rows.map((r) => r.cells.map((c) => c.value));
+  type Tables = { irfs?: string[][]; msfs?: string[][] };
+  const main: Tables = {};
+  const invite: Tables = {};
+  for (const step of pickle.steps) {
+    const data = step.argument?.dataTable;
+    if (String(step.type) !== "Outcome" || data === undefined) continue;
+    const target = INVITATION_PREFIX.test(step.text) ? invite : main;
+    const kind = MSF_STEP.test(step.text.replace(INVITATION_PREFIX, "")) ? "msfs" : "irfs";
+    target[kind] ??= cellsOf(data);
+  }
+  const table = main.irfs;
   if (table === undefined) {
     throw new InputError(
       uri,
@@ -126,10 +154,16 @@ function toBookScenario(scenario: Scenario, pickles: Pickle[], uri: string, sour
     tags,
     steps: scenario.steps.map((s) => `${s.keyword.trim()} ${s.text}`),
     source,
-    expected: parseIrfTable(
-      table.rows.map((r) => r.cells.map((c) => c.value)),
-      where,
-    ),
+    expected: parseIrfTable(table, where),
+    expectedMsfs: main.msfs === undefined ? [] : parseMsfTable(main.msfs, where),
+    ...(invite.irfs === undefined && invite.msfs === undefined
+      ? {}
+      : {
+          invitation: {
+            expected: invite.irfs === undefined ? [] : parseIrfTable(invite.irfs, where),
+            expectedMsfs: invite.msfs === undefined ? [] : parseMsfTable(invite.msfs, where),
+          },
+        }),
     provisional: tags.includes("@provisional"),
   };
 }

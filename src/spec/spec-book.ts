@@ -1,13 +1,15 @@
 /**
  * Builds the spec book from disk: the features, the last run's results, and one flow diagram
  * per scenario drawn from its example event log (examples/<id>.jsonl) by the reference
- * classifier and the timeline renderer the Allure attachment uses. Writes index.html and
- * coverage.csv side by side.
+ * classifier (IRFs and MSFs, under the GIM configuration the flows assume) and the timeline
+ * renderer the Allure attachment uses. Writes index.html and coverage.csv side by side.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { classifyEvents } from "../classifier/classify";
+import { dirname, join, relative } from "node:path";
+import { classifyFacts } from "../classifier/classify";
 import { parseEventLog } from "../eventlog/reader";
+import { describeGimConfig } from "../gimconfig/gim-config";
+import { loadGimConfig } from "../gimconfig/gim-config-file";
 import { renderTimelineSvg } from "../report/timeline-svg";
 import { buildCoverage, type CoverageEntry, coverageCsv } from "./coverage";
 import { type BookFeature, readFeatureBook } from "./feature-book";
@@ -22,6 +24,8 @@ export interface SpecBookOptions {
   outFile: string;
   /** How to name the results folder on the page (a path relative to where the user ran). */
   resultsLabel?: string;
+  /** The GIM configuration file the flows assume; by default the one `run` would use (gimConfigFile()). */
+  gimConfigFile?: string;
 }
 
 export interface SpecBook {
@@ -36,6 +40,7 @@ export interface SpecBook {
 export function buildSpecBook(options: Omit<SpecBookOptions, "outFile">): SpecBook {
   const features = readFeatureBook(options.featuresDir);
   const results = readLastResults(options.resultsDir);
+  const gim = loadGimConfig(options.gimConfigFile);
   const diagrams = new Map<string, string>();
   const missingDiagrams: string[] = [];
   for (const feature of features) {
@@ -47,11 +52,13 @@ export function buildSpecBook(options: Omit<SpecBookOptions, "outFile">): SpecBo
       }
       const logged = parseEventLog(readFileSync(file, "utf8"), file);
       const label = feature.flow === undefined ? feature.title : `Flow ${feature.flow}`;
+      const facts = classifyFacts(logged, file, gim.config);
       diagrams.set(
         scenario.id,
         renderTimelineSvg({
           events: logged.map((l) => l.event),
-          rows: classifyEvents(logged, file),
+          rows: facts.irfs,
+          msfs: facts.msfs,
           title: `${label}: ${scenario.name}`,
         }),
       );
@@ -64,8 +71,15 @@ export function buildSpecBook(options: Omit<SpecBookOptions, "outFile">): SpecBo
     diagrams,
     coverage,
     resultsSource: options.resultsLabel ?? options.resultsDir,
+    gimConfig: { file: shownPath(gim.file), options: describeGimConfig(gim.config) },
   });
   return { features, coverage, html, missingDiagrams, resultsFound: results.size };
+}
+
+/** A path under the working directory as relative (what a reader recognises), any other as is. */
+function shownPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === "" || rel.startsWith("..") ? file : rel;
 }
 
 export function writeSpecBook(options: SpecBookOptions): SpecBook & { csvFile: string } {

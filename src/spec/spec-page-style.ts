@@ -42,6 +42,9 @@ td.num, th.num { text-align: right; width: 1%; white-space: nowrap; }
 .provisional-banner { border: 2px solid #d4a72c; background: var(--warn-bg); color: #4d2d00; border-radius: 6px;
   padding: 10px 14px; margin: 0 0 1em; }
 .provisional-banner::before { content: "⚠ "; font-weight: 700; }
+.scenario-provisional-banner { border: 1px dashed #d4a72c; background: var(--warn-bg); color: #4d2d00; border-radius: 6px;
+  padding: 6px 12px; margin: .4em 0 .8em; font-size: .9rem; }
+.scenario-provisional-banner::before { content: "⚠ "; font-weight: 700; }
 .narrative { max-width: 80ch; }
 .narrative blockquote { margin: .6em 0; padding: .2em 1em; border-left: 4px solid var(--line); color: #3b434b; }
 .narrative ul { padding-left: 1.4em; }
@@ -62,7 +65,11 @@ pre.gherkin { margin: 0; padding: 12px 14px; background: var(--soft); border: 1p
 .g-str { color: #0a3069; }
 .g-quote { color: var(--muted); font-style: italic; }
 .g-table { color: #1f2328; }
-.irf-table td.descriptor, .coverage-table td.descriptor { font-weight: 600; white-space: nowrap; }
+.msf-box.provisional { border-left: 4px solid #d4a72c; padding-left: 10px; background: var(--warn-bg); }
+td.not-asserted { color: var(--muted); font-style: italic; }
+.gim-config { padding: 28px 0; border-bottom: 1px solid var(--line); }
+.gim-config-table { width: auto; }
+.irf-table td.descriptor, .msf-table td.descriptor, .coverage-table td.descriptor { font-weight: 600; white-space: nowrap; }
 .coverage .note { background: var(--soft); border-left: 4px solid var(--muted); padding: 8px 12px; font-size: .9rem; }
 .coverage .summary { font-size: .9rem; }
 .th-note { font-weight: 400; font-size: .75rem; color: var(--muted); }

@@ -1,12 +1,13 @@
 /**
  * The spec book: one self-contained HTML page (inline CSS and SVG, no scripts, no external
  * references) for business readers reviewing what the flows say. An index of flows with their
- * status from the last run, then per flow its narrative, citation, scenarios as written,
- * expected IRFs and a flow diagram (the same renderer as the Allure timeline attachment), then
- * the descriptor coverage matrix.
+ * status from the last run, the GIM configuration the flows assume, then per flow its narrative,
+ * citation, scenarios as written, expected IRFs and mediation segments (MSFs), and a flow diagram
+ * (the same renderer as the Allure timeline attachment), then the descriptor coverage matrix.
  */
 import { formatDescriptor } from "../domain/descriptor";
 import type { IrfExpectation } from "../domain/irf";
+import type { MsfExpectation } from "../domain/msf";
 import { escapeXml as esc } from "../report/text-escape";
 import { type CoverageEntry, flowsOf } from "./coverage";
 import type { BookFeature, BookScenario } from "./feature-book";
@@ -29,6 +30,11 @@ export interface SpecPageInput {
   coverage: readonly CoverageEntry[];
   /** Where the statuses came from, shown to the reader, e.g. `reports/allure-results`. */
   resultsSource: string;
+  /**
+   * The GIM configuration the expected facts and diagrams assume (its file and options): the same
+   * flow gives other facts under other options, so the page names it.
+   */
+  gimConfig?: { file: string; options: Readonly<Record<string, string>> };
 }
 
 const STATUS_LABEL: Record<SpecStatus, string> = {
@@ -80,6 +86,7 @@ INTERACTION_RESOURCE_FACT rows (IRFs) Info Mart must record, with a diagram draw
 </header>
 <main>
 ${renderIndex(input.features, flowStatuses)}
+${renderGimConfig(input.gimConfig)}
 ${sections.join("\n")}
 ${renderCoverage(input.coverage)}
 </main>
@@ -97,6 +104,28 @@ function runSummary(input: SpecPageInput, scenarioCount: number): string {
     return `Status: no run results found in ${input.resultsSource}, so every flow shows "not run". Run \`gim-conformance run\` first to see verified, provisional and failing flows.`;
   }
   return `Status from the last run (${input.resultsSource}): results for ${found} of ${scenarioCount} scenarios.`;
+}
+
+function renderGimConfig(config: SpecPageInput["gimConfig"]): string {
+  if (config === undefined) {
+    return `<section class="gim-config" id="gim-config"><h2>The GIM configuration assumed</h2>
+<p class="gap">No GIM configuration was given: the expected facts assume one, so read them with care.</p></section>`;
+  }
+  const rows = Object.entries(config.options)
+    .map(([name, value]) => `<tr><td><code>${esc(name)}</code></td><td>${esc(value)}</td></tr>`)
+    .join("\n");
+  return `<section class="gim-config" id="gim-config">
+<h2>The GIM configuration assumed</h2>
+<p>Info Mart records other facts for the same chat under other GIM and Chat Server options (for example, an MSF for a
+later queue only with <code>populate-mm-ixnqueue-facts</code>). The expected tables and the diagrams below assume this
+configuration, from <code>${esc(config.file)}</code>:</p>
+<table class="gim-config-table">
+<thead><tr><th>Option</th><th>Value</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</section>`;
 }
 
 function renderIndex(features: readonly BookFeature[], statuses: readonly SpecStatus[]): string {
@@ -123,7 +152,7 @@ ${rows.join("\n")}
     "provisional",
   )} a hypothesis (the Guide's section is empty) · ${badge("failing")} the last run recorded other IRFs, or broke · ${badge(
     "not run",
-  )} no result. <a href="#coverage">Descriptor coverage →</a></p>
+  )} no result. <a href="#gim-config">GIM configuration assumed →</a> <a href="#coverage">Descriptor coverage →</a></p>
 </nav>`;
 }
 
@@ -171,29 +200,97 @@ function renderScenario(
       ? `<p class="diagram-missing">No diagram: there is no example event log <code>examples/${esc(scenario.id)}.jsonl</code> for this scenario.</p>`
       : `<figure class="diagram">${diagram}<figcaption>${esc(flowLabel(feature))} · ${esc(
           scenario.name,
-        )}: one lane per participant, time left to right; each bar is an IRF labelled with its technical descriptor.</figcaption></figure>`;
+        )}: one lane per participant, time left to right; each bar is an IRF labelled with its technical descriptor${
+          scenario.expectedMsfs.length > 0 ? "; an outlined bar on a queue's lane is an MSF" : ""
+        }.</figcaption></figure>`;
+  // A hypothesis scenario in a verified flow: its own banner, as a provisional flow has one.
+  const banner =
+    scenario.provisional && !feature.provisional
+      ? `<div class="scenario-provisional-banner" role="note"><strong>Provisional scenario: its expected facts are a hypothesis</strong>,
+not taken from the User's Guide; it is reported apart from verified conformance and never counted as verified.</div>`
+      : "";
   return `<article class="scenario" id="scenario-${esc(scenario.id)}" data-scenario-id="${esc(scenario.id)}">
 <h3>${esc(scenario.name)} ${badge(verdict.status, verdict.detail)}</h3>
 <p class="meta"><code>@id:${esc(scenario.id)}</code> · ${esc(feature.uri)}:${scenario.line} · last run: ${esc(verdict.detail)}</p>
+${banner}
 ${figure}
 <div class="scenario-body">
 <div class="gherkin-box"><h4>The scenario as written</h4><pre class="gherkin">${highlightGherkin(scenario.source)}</pre></div>
 <div class="irf-box"><h4>Info Mart must record exactly these IRFs</h4>${renderIrfTable(scenario.expected)}</div>
+${renderMsfBox(scenario.expectedMsfs, scenario.provisional, "")}
+${renderInvitation(scenario)}
 </div>
 </article>`;
 }
 
-export function renderIrfTable(rows: readonly IrfExpectation[]): string {
+function renderMsfBox(msfs: readonly MsfExpectation[], provisional: boolean, subject: string): string {
+  if (msfs.length === 0) return "";
+  const tag = provisional ? ' <span class="tag-provisional">hypothesis</span>' : "";
+  return `<div class="msf-box${provisional ? " provisional" : ""}"><h4>${subject}and exactly these mediation segments (MSFs)${tag}</h4>${renderMsfTable(
+    msfs,
+  )}</div>`;
+}
+
+function renderInvitation(scenario: BookScenario): string {
+  const invitation = scenario.invitation;
+  if (invitation === undefined) return "";
+  const irfs =
+    invitation.expected.length === 0
+      ? ""
+      : `<div class="irf-box"><h4>For the internal invitation, exactly these IRFs</h4>${renderIrfTable(invitation.expected, "invitation")}</div>`;
+  return `${irfs}\n${renderMsfBox(invitation.expectedMsfs, scenario.provisional, "For the internal invitation, ")}`;
+}
+
+/** The ROLE_REASON column, shown only when the table states role reasons (a blank cell asserts none). */
+function roleReasonCells(rows: readonly { roleReason?: string }[]): {
+  th: string;
+  td: (r: { roleReason?: string }) => string;
+} {
+  if (!rows.some((r) => r.roleReason !== undefined)) return { th: "", td: () => "" };
+  return {
+    th: "<th>ROLE_REASON</th>",
+    td: (r) =>
+      r.roleReason === undefined
+        ? '<td class="not-asserted">(not asserted)</td>'
+        : `<td>${esc(r.roleReason)}</td>`,
+  };
+}
+
+export function renderIrfTable(rows: readonly IrfExpectation[], extraClass = ""): string {
+  const roleReason = roleReasonCells(rows);
   const body = rows
     .map(
       (r) =>
         `<tr><td class="num">${r.irf}</td><td>${esc(r.resource)}</td><td>${esc(r.role)}</td><td>${esc(r.result)}</td><td>${esc(
           r.reason,
-        )}</td><td class="descriptor">${esc(formatDescriptor(r))}</td></tr>`,
+        )}</td>${roleReason.td(r)}<td class="descriptor">${esc(formatDescriptor(r))}</td></tr>`,
     )
     .join("\n");
-  return `<table class="irf-table">
-<thead><tr><th class="num">IRF</th><th>Resource</th><th>RESOURCE_ROLE</th><th>TECHNICAL_RESULT</th><th>RESULT_REASON</th><th>Technical descriptor</th></tr></thead>
+  return `<table class="irf-table${extraClass === "" ? "" : ` ${extraClass}`}">
+<thead><tr><th class="num">IRF</th><th>Resource</th><th>RESOURCE_ROLE</th><th>TECHNICAL_RESULT</th><th>RESULT_REASON</th>${roleReason.th}<th>Technical descriptor</th></tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>`;
+}
+
+/** The expected MSF table: queue, descriptor, role reason when stated, and the IRF each is linked to. */
+export function renderMsfTable(rows: readonly MsfExpectation[]): string {
+  const roleReason = roleReasonCells(rows);
+  const link = (irf: number | null | undefined) =>
+    irf === undefined
+      ? '<td class="not-asserted">(not asserted)</td>'
+      : `<td>${irf === null ? "none" : `IRF${irf}`}</td>`;
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><td class="num">${r.msf}</td><td>${esc(r.resource)}</td><td>${esc(r.role)}</td><td>${esc(r.result)}</td><td>${esc(
+          r.reason,
+        )}</td>${roleReason.td(r)}${link(r.irf)}<td class="descriptor">${esc(formatDescriptor(r))}</td></tr>`,
+    )
+    .join("\n");
+  return `<table class="msf-table">
+<thead><tr><th class="num">MSF</th><th>Queue</th><th>RESOURCE_ROLE</th><th>TECHNICAL_RESULT</th><th>RESULT_REASON</th>${roleReason.th}<th>Linked IRF</th><th>Technical descriptor</th></tr></thead>
 <tbody>
 ${body}
 </tbody>

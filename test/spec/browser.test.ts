@@ -12,6 +12,7 @@ import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { expect } from "chai";
 import { chromium } from "playwright-core";
+import { readFeatureBook } from "../../src/spec/feature-book";
 import { writeSpecBook } from "../../src/spec/spec-book";
 
 const ROOT = join(__dirname, "..", "..");
@@ -68,13 +69,15 @@ test("the spec book in headless Chromium: a diagram and a table per flow, banner
         diagrams: s.querySelectorAll("figure.diagram > svg").length,
         tables:
           s.querySelectorAll("table.irf-table tbody tr").length > 0
-            ? s.querySelectorAll("table.irf-table").length
+            ? s.querySelectorAll("table.irf-table:not(.invitation)").length
             : 0,
         banner: s.querySelector(".provisional-banner")?.textContent ?? "",
         visible: (s.querySelector("figure.diagram > svg")?.getBoundingClientRect().width ?? 0) > 300,
       })),
     );
-    expect(flows.map((f) => f.flow)).to.deep.equal(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]);
+    const bundled = readFeatureBook(join(ROOT, "features"));
+    expect(flows.map((f) => f.flow)).to.deep.equal(bundled.map((f) => String(f.flow)));
+    expect(flows.length).to.be.at.least(12);
     for (const f of flows) {
       expect(f.diagrams, `flow ${f.flow} diagrams`).to.equal(f.scenarios);
       expect(f.tables, `flow ${f.flow} IRF tables`).to.equal(f.scenarios);

@@ -70,6 +70,7 @@ describe("coverage of synthetic flows", () => {
         steps: [],
         source: "",
         provisional,
+        expectedMsfs: [],
         expected: rows.map(([role, result, reason], i) => ({
           irf: i + 1,
           resource: "A",
