@@ -34,7 +34,6 @@ export function referenceDescriptors(): DescriptorNames[] {
         irfRules.invitationRevoked(role),
         irfRules.invitationRejected(role),
         irfRules.revokedWhileHandling(),
-        irfRules.placedInQueue(),
         ...STOPPERS.map((by) => irfRules.stoppedWhileAlerting(by)),
       ]),
     );
