@@ -3,7 +3,11 @@
  * handle, or mediate-and-handle an interaction, with its technical descriptor.
  * Field names are the event-log contract's output (../shared/spec/event-log.md, "Output").
  */
-export type ResourceType = "Agent" | "Queue" | "Strategy";
+/**
+ * `Other`: a resource a real Info Mart records as RESOURCE_TYPE_CODE `NONE` or `UNKNOWN` (every
+ * Info Mart has such rows); the reference classifier never produces it.
+ */
+export type ResourceType = "Agent" | "Queue" | "Strategy" | "Other";
 
 export interface IrfRow {
   /** The interaction id (MEDIA_SERVER_IXN_GUID in production). */
@@ -34,6 +38,8 @@ export interface IrfRow {
    * `UNKNOWN`, which every Info Mart has) and the names beside the codes. Absent for the reference.
    */
   resourceTypeCode?: string;
+  /** Read from a real Info Mart: INTERACTION_TYPE_CODE as recorded (e.g. `INBOUND`); shown, not compared. */
+  interactionTypeCode?: string;
   recordedNames?: RecordedNames;
 }
 

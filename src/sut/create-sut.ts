@@ -8,7 +8,7 @@ import { SUT_KINDS, type SutOptions, type SystemUnderTest } from "./system-under
 export function createSut(options: SutOptions): SystemUnderTest {
   switch (options.sut) {
     case "reference":
-      return new ReferenceSut();
+      return new ReferenceSut(options.gimConfig);
     case "export":
       return new ExportSut(
         required(
@@ -21,6 +21,7 @@ export function createSut(options: SutOptions): SystemUnderTest {
           "--manifest",
           "--sut export needs --manifest FILE mapping each scenario @id to its GUID",
         ),
+        options.msfExportFile === "" ? undefined : options.msfExportFile,
       );
     case "postgres": {
       // Only a URL given on purpose: --db, or GIM_DATABASE_URL for teams that keep it in the environment.

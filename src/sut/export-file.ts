@@ -1,6 +1,7 @@
 /**
- * Reading an IRF export: CSV with a header row (csv-parse) or JSON Lines, one object per line,
- * columns in GIM's names (gim-irf-columns.ts; any case, extra columns ignored). The format comes
+ * Reading an export (IRFs, or MSFs): CSV with a header row (csv-parse) or JSON Lines, one object
+ * per line, columns in GIM's names (an ExportSpec: gim-irf-columns.ts, gim-msf-columns.ts; any
+ * case, extra columns ignored). The format comes
  * from the extension (.csv; .jsonl, .ndjson, .json) or, failing that, from the first character.
  * Streamed, keeping only the rows of the interactions asked for, so a whole day's export is fine.
  * A missing column, a malformed line or a bad value is an InputError naming the file and line.
@@ -13,34 +14,37 @@ import { createInterface } from "node:readline";
 import { type CsvError, parse } from "csv-parse";
 import { InputError } from "../errors";
 import { asInputError } from "../input-file";
-import {
-  EXPORT_COLUMNS,
-  type ExportColumn,
-  exportColumnOf,
-  type GimIrfRecord,
-  type SourcedRecord,
-} from "./gim-irf-columns";
+import { columnOf, type ExportSpec, emptyRecord, type GimRecord, type Sourced } from "./export-spec";
+import { type ExportColumn, IRF_EXPORT } from "./gim-irf-columns";
 
 export type ExportFormat = "csv" | "jsonl";
 
-export interface ExportContents {
+export interface ExportContents<C extends string = ExportColumn> {
   format: ExportFormat;
   /** The records of the wanted interactions (all, when none were named). */
-  records: SourcedRecord[];
+  records: Sourced<C>[];
   /** Every data row in the file, wanted or not. */
   rowCount: number;
 }
 
-/** The export's records, keeping those whose MEDIA_SERVER_IXN_GUID is in `wanted` (all when undefined). */
-export async function readExportFile(file: string, wanted?: ReadonlySet<string>): Promise<ExportContents> {
-  const format = await formatOf(file);
-  const keep = (r: SourcedRecord) =>
-    wanted === undefined || wanted.has((r.values.MEDIA_SERVER_IXN_GUID ?? "").trim());
-  const read = format === "csv" ? readCsv(file, keep) : readJsonLines(file, keep);
+/** The IRF export's records, keeping those whose MEDIA_SERVER_IXN_GUID is in `wanted` (all when undefined). */
+export function readExportFile(file: string, wanted?: ReadonlySet<string>): Promise<ExportContents> {
+  return readExport(IRF_EXPORT, file, wanted);
+}
+
+/** An export of `spec`'s shape, keeping the records whose GUID is in `wanted` (all when undefined). */
+export async function readExport<C extends string>(
+  spec: ExportSpec<C>,
+  file: string,
+  wanted?: ReadonlySet<string>,
+): Promise<ExportContents<C>> {
+  const format = await formatOf(file, spec);
+  const keep = (r: Sourced<C>) => wanted === undefined || wanted.has((r.values[spec.guid] ?? "").trim());
+  const read = format === "csv" ? readCsv(spec, file, keep) : readJsonLines(spec, file, keep);
   return { format, ...(await read) };
 }
 
-async function formatOf(file: string): Promise<ExportFormat> {
+async function formatOf(file: string, spec: ExportSpec<string>): Promise<ExportFormat> {
   const ext = extname(file).toLowerCase();
   if (ext === ".csv") return "csv";
   if (ext === ".jsonl" || ext === ".ndjson" || ext === ".json") return "jsonl";
@@ -54,7 +58,7 @@ async function formatOf(file: string): Promise<ExportFormat> {
       await handle.close();
     }
   } catch (error) {
-    throw unreadable(file, error);
+    throw unreadable(file, error, spec);
   }
   return start
     .replace(/^\uFEFF/, "")
@@ -65,47 +69,60 @@ async function formatOf(file: string): Promise<ExportFormat> {
 }
 
 /** Opened before streaming, so a missing or unreadable file is one InputError, not a stream error event. */
-async function openStream(file: string): Promise<ReadStream> {
+async function openStream(file: string, spec: ExportSpec<string>): Promise<ReadStream> {
   try {
     return (await open(file, "r")).createReadStream({ encoding: "utf8" });
   } catch (error) {
-    throw unreadable(file, error);
+    throw unreadable(file, error, spec);
   }
 }
 
-function unreadable(file: string, error: unknown): unknown {
-  return asInputError(error, file, { what: "export", notFound: "export file not found" });
+function unreadable(file: string, error: unknown, spec: ExportSpec<string>): unknown {
+  const what = spec.what.replace(/^\w+ /, "");
+  return asInputError(error, file, { what, notFound: `${what} file not found` });
 }
 
-function missingColumns(present: ReadonlySet<ExportColumn>): ExportColumn[] {
-  return EXPORT_COLUMNS.filter((c) => !present.has(c));
+function missingColumns<C extends string>(spec: ExportSpec<C>, present: ReadonlySet<C>): C[] {
+  return spec.required.filter((c) => !present.has(c));
 }
 
-function missingColumnError(file: string, line: number, missing: readonly ExportColumn[]): InputError {
+/**
+ * One line naming the first missing column. A missing `_CODE` column beside its name is an
+ * export made by the older, names-only query: the message says so and how to re-export.
+ */
+function missingColumnError<C extends string>(
+  spec: ExportSpec<C>,
+  file: string,
+  line: number,
+  missing: readonly C[],
+  present: ReadonlySet<C>,
+): InputError {
   const [first] = missing;
   const all = missing.length > 1 ? ` (also missing: ${missing.slice(1).join(", ")})` : "";
-  return new InputError(
-    file,
-    line,
-    first,
-    `required column is missing${all}; an IRF export needs ${EXPORT_COLUMNS.join(", ")} (sql/irf-descriptors.sql selects them)`,
+  const namesOnly = missing.some(
+    (c) => c.endsWith("_CODE") && (present as ReadonlySet<string>).has(c.slice(0, -5)),
   );
+  const why = namesOnly
+    ? `this ${spec.what} has names but not GIM's codes, which the harness compares by; re-export with the current ${spec.query}, which selects both`
+    : `an ${spec.what} needs ${spec.required.join(", ")} (${spec.query} selects them)`;
+  return new InputError(file, line, first, `required column is missing${all}; ${why}`);
 }
 
 /** sqlcmd's decorations: the dashed line under the header and the "(N rows affected)" trailer. */
 const SQLCMD_RULE = /^[-\s]+$/;
 const SQLCMD_COUNT = /^\(\d+ rows? affected\)$/;
 
-async function readCsv(
+async function readCsv<C extends string>(
+  spec: ExportSpec<C>,
   file: string,
-  keep: (r: SourcedRecord) => boolean,
-): Promise<{ records: SourcedRecord[]; rowCount: number }> {
-  const source = await openStream(file);
+  keep: (r: Sourced<C>) => boolean,
+): Promise<{ records: Sourced<C>[]; rowCount: number }> {
+  const source = await openStream(file, spec);
   const parser = source.pipe(
     parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
   );
-  let columns: (ExportColumn | undefined)[] | undefined;
-  const records: SourcedRecord[] = [];
+  let columns: (C | undefined)[] | undefined;
+  const records: Sourced<C>[] = [];
   let rowCount = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{
@@ -114,9 +131,10 @@ async function readCsv(
     }>) {
       const line = info.lines;
       if (columns === undefined) {
-        columns = record.map(exportColumnOf);
-        const missing = missingColumns(new Set(columns.filter((c) => c !== undefined)));
-        if (missing.length > 0) throw missingColumnError(file, line, missing);
+        columns = record.map((name) => columnOf(spec, name));
+        const present = new Set(columns.filter((c): c is C => c !== undefined));
+        const missing = missingColumns(spec, present);
+        if (missing.length > 0) throw missingColumnError(spec, file, line, missing, present);
         continue;
       }
       if (record.every((cell) => SQLCMD_RULE.test(cell))) continue;
@@ -130,7 +148,7 @@ async function readCsv(
         );
       }
       rowCount++;
-      const values = emptyRecord();
+      const values = emptyRecord(spec);
       columns.forEach((column, i) => {
         if (column !== undefined) values[column] = record[i] === "" ? null : (record[i] ?? null);
       });
@@ -143,7 +161,7 @@ async function readCsv(
       (error as NodeJS.ErrnoException).code === "ENOENT" ||
       (error as NodeJS.ErrnoException).code === "EISDIR"
     ) {
-      throw unreadable(file, error);
+      throw unreadable(file, error, spec);
     }
     const csv = error as CsvError & { lines?: number };
     throw new InputError(file, csv.lines, undefined, `not valid CSV: ${csv.message}`);
@@ -156,13 +174,14 @@ async function readCsv(
   return { records, rowCount };
 }
 
-async function readJsonLines(
+async function readJsonLines<C extends string>(
+  spec: ExportSpec<C>,
   file: string,
-  keep: (r: SourcedRecord) => boolean,
-): Promise<{ records: SourcedRecord[]; rowCount: number }> {
-  const source = await openStream(file);
+  keep: (r: Sourced<C>) => boolean,
+): Promise<{ records: Sourced<C>[]; rowCount: number }> {
+  const source = await openStream(file, spec);
   const lines = createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY });
-  const records: SourcedRecord[] = [];
+  const records: Sourced<C>[] = [];
   let rowCount = 0;
   let line = 0;
   try {
@@ -170,13 +189,13 @@ async function readJsonLines(
       line++;
       const text = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
       if (text.trim() === "") continue;
-      const sourced = { values: jsonRecord(text, file, line), line };
+      const sourced = { values: jsonRecord(spec, text, file, line), line };
       rowCount++;
       if (keep(sourced)) records.push(sourced);
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw unreadable(file, error);
+    throw unreadable(file, error, spec);
   } finally {
     lines.close();
     source.destroy();
@@ -191,7 +210,12 @@ async function readJsonLines(
   return { records, rowCount };
 }
 
-function jsonRecord(text: string, file: string, line: number): GimIrfRecord {
+function jsonRecord<C extends string>(
+  spec: ExportSpec<C>,
+  text: string,
+  file: string,
+  line: number,
+): GimRecord<C> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -206,10 +230,10 @@ function jsonRecord(text: string, file: string, line: number): GimIrfRecord {
       "expected one JSON object per line, with GIM's column names as keys",
     );
   }
-  const values = emptyRecord();
-  const present = new Set<ExportColumn>();
+  const values = emptyRecord(spec);
+  const present = new Set<C>();
   for (const [key, value] of Object.entries(parsed)) {
-    const column = exportColumnOf(key);
+    const column = columnOf(spec, key);
     if (column === undefined) continue;
     if (value !== null && typeof value !== "string" && typeof value !== "number") {
       throw new InputError(
@@ -222,11 +246,7 @@ function jsonRecord(text: string, file: string, line: number): GimIrfRecord {
     values[column] = value === null ? null : String(value);
     present.add(column);
   }
-  const missing = missingColumns(present);
-  if (missing.length > 0) throw missingColumnError(file, line, missing);
+  const missing = missingColumns(spec, present);
+  if (missing.length > 0) throw missingColumnError(spec, file, line, missing, present);
   return values;
-}
-
-function emptyRecord(): GimIrfRecord {
-  return Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, null])) as GimIrfRecord;
 }

@@ -6,18 +6,24 @@
  * - IRF ordinals: GIM stores none, so within each MEDIA_SERVER_IXN_GUID the rows are numbered
  *   1, 2, ... by START_TS, then by INTERACTION_RESOURCE_ID (GIM allocates those in creation order,
  *   which breaks ties between attempts that started in the same second).
- * - resourceType: from RESOURCE_TYPE_CODE (resource-type-codes.ts).
- * - RESULT_REASON and ROLE_REASON: NULL or empty reads as Unspecified, as GIM means it.
- * - START_TS/END_TS: GIM's integer seconds since 1970 UTC, or an ISO 8601 timestamp for exports
- *   that converted them (read as UTC when it has no zone). END_TS may be empty for an attempt GIM has not closed yet.
+ * - Descriptors BY CODE (gim-descriptor-codes.ts): each `_CODE` to the vocabulary's name, or the
+ *   raw code when the vocabulary has none (that scenario then fails with the code shown); the
+ *   names, whatever their language, are carried in recordedNames and never compared.
+ * - resourceType from RESOURCE_TYPE_CODE (resource-type-codes.ts), the code kept as recorded.
+ * - MEDIA_NAME_CODE must be CHAT: a manifest GUID of another medium is the tester's mistake.
+ * - START_TS/END_TS: GIM's integer seconds since 1970 UTC, or ISO 8601 (gim-record-values.ts).
+ *   END_TS may be empty for an attempt GIM has not closed yet.
  * - Durations and receivedFrom are not in the export's columns: they read 0 and null, and the
  *   comparison does not use them.
  */
-import { UNSPECIFIED } from "../domain/descriptor";
 import type { IrfRow } from "../domain/irf";
+import { Vocabulary } from "../domain/vocabulary";
 import { InputError } from "../errors";
-import type { ExportColumn, SourcedRecord } from "./gim-irf-columns";
-import { RESOURCE_TYPE_CODES, resourceTypeOf } from "./resource-type-codes";
+import { descriptorByCode, resourceTypeByCode } from "./gim-descriptor-codes";
+import type { SourcedRecord } from "./gim-irf-columns";
+import { integer, required, timestamp, value } from "./gim-record-values";
+
+const WHAT = "IRF row";
 
 interface Keyed {
   row: IrfRow;
@@ -26,10 +32,11 @@ interface Keyed {
   line: number | undefined;
 }
 
-const INTEGER = /^-?\d+$/;
-const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
-/** A timestamp without a zone: GIM's times are UTC, so it is read as UTC, never as local time. */
-const ZONELESS = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+/** One interaction's IRFs in order, and the ordinal of each INTERACTION_RESOURCE_ID (for MSF links). */
+export interface InteractionIrfs {
+  rows: IrfRow[];
+  ordinalOf: ReadonlyMap<bigint, number>;
+}
 
 /**
  * Rows per interaction GUID, each list in IRF order. Only the GUIDs in `wanted` are mapped (when
@@ -40,22 +47,36 @@ export function irfRowsByGuid(
   records: Iterable<SourcedRecord>,
   source: string,
   wanted?: ReadonlySet<string>,
+  vocabulary: Vocabulary = Vocabulary.standard(),
 ): Map<string, IrfRow[]> {
+  const result = new Map<string, IrfRow[]>();
+  for (const [guid, irfs] of irfsByGuid(records, source, wanted, vocabulary)) result.set(guid, irfs.rows);
+  return result;
+}
+
+/** As irfRowsByGuid, with each interaction's INTERACTION_RESOURCE_ID -> IRF ordinal. */
+export function irfsByGuid(
+  records: Iterable<SourcedRecord>,
+  source: string,
+  wanted: ReadonlySet<string> | undefined,
+  vocabulary: Vocabulary,
+): Map<string, InteractionIrfs> {
   const byGuid = new Map<string, Keyed[]>();
   for (const record of records) {
-    const guid = required(record, "MEDIA_SERVER_IXN_GUID", source);
+    const guid = required(record, "MEDIA_SERVER_IXN_GUID", source, WHAT);
     if (wanted !== undefined && !wanted.has(guid)) continue;
-    const keyed = toKeyed(record, guid, source);
+    const keyed = toKeyed(record, guid, source, vocabulary);
     const list = byGuid.get(guid);
     if (list === undefined) byGuid.set(guid, [keyed]);
     else list.push(keyed);
   }
-  const result = new Map<string, IrfRow[]>();
+  const result = new Map<string, InteractionIrfs>();
   for (const [guid, list] of byGuid) {
     list.sort(
       (a, b) =>
         a.startMs - b.startMs || (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0),
     );
+    const ordinalOf = new Map<bigint, number>();
     list.forEach((keyed, index) => {
       const previous = list[index - 1];
       if (previous !== undefined && previous.resourceId === keyed.resourceId) {
@@ -67,100 +88,47 @@ export function irfRowsByGuid(
         );
       }
       keyed.row.irf = index + 1;
+      ordinalOf.set(keyed.resourceId, index + 1);
     });
-    result.set(
-      guid,
-      list.map((k) => k.row),
-    );
+    result.set(guid, { rows: list.map((k) => k.row), ordinalOf });
   }
   return result;
 }
 
-function toKeyed(record: SourcedRecord, guid: string, source: string): Keyed {
-  const code = required(record, "RESOURCE_TYPE_CODE", source);
-  const resourceType = resourceTypeOf(code);
-  if (resourceType === undefined) {
+function toKeyed(record: SourcedRecord, guid: string, source: string, vocabulary: Vocabulary): Keyed {
+  const media = required(record, "MEDIA_NAME_CODE", source, WHAT);
+  if (media.toUpperCase() !== "CHAT") {
     throw new InputError(
       source,
       record.line,
-      "RESOURCE_TYPE_CODE",
-      `unknown code "${code}" for interaction ${guid}; known: ${Object.keys(RESOURCE_TYPE_CODES).join(", ")}`,
+      "MEDIA_NAME_CODE",
+      `is "${media}", not CHAT: interaction ${guid} is not a chat (check its GUID in the manifest)`,
     );
   }
-  const resourceIdText = required(record, "INTERACTION_RESOURCE_ID", source);
-  if (!INTEGER.test(resourceIdText)) {
-    throw new InputError(
-      source,
-      record.line,
-      "INTERACTION_RESOURCE_ID",
-      `"${resourceIdText}" is not an integer`,
-    );
-  }
+  const { resourceType, resourceTypeCode } = resourceTypeByCode(record, source, guid, WHAT);
+  const resourceId = integer(record, "INTERACTION_RESOURCE_ID", source, WHAT);
   const start = timestamp(record, "START_TS", source);
-  const endText = value(record, "END_TS");
-  const end = endText === "" ? undefined : timestamp(record, "END_TS", source);
+  const end = value(record, "END_TS") === "" ? undefined : timestamp(record, "END_TS", source);
+  const { recordedNames, ...descriptor } = descriptorByCode(record, vocabulary, source, WHAT);
   return {
     row: {
       interaction: guid,
       irf: 0,
-      resource: required(record, "RESOURCE_NAME", source),
+      resource: required(record, "RESOURCE_NAME", source, WHAT),
       resourceType,
-      role: name(record, "RESOURCE_ROLE", source, false),
-      result: name(record, "TECHNICAL_RESULT", source, false),
-      reason: name(record, "RESULT_REASON", source, true),
-      roleReason: name(record, "ROLE_REASON", source, true),
+      ...descriptor,
       start: start.iso,
       end: end?.iso ?? "",
       alertingMs: 0,
       handlingMs: 0,
       mediationMs: 0,
       receivedFrom: null,
+      resourceTypeCode,
+      interactionTypeCode: required(record, "INTERACTION_TYPE_CODE", source, WHAT),
+      ...(recordedNames === undefined ? {} : { recordedNames }),
     },
     startMs: start.ms,
-    resourceId: BigInt(resourceIdText),
+    resourceId,
     line: record.line,
   };
-}
-
-function value(record: SourcedRecord, column: ExportColumn): string {
-  return (record.values[column] ?? "").trim();
-}
-
-function required(record: SourcedRecord, column: ExportColumn, source: string): string {
-  const text = value(record, column);
-  if (text === "") throw new InputError(source, record.line, column, "is empty; every IRF row needs it");
-  return text;
-}
-
-/** A descriptor name; the reasons default to Unspecified when empty, as GIM means NULL there. */
-function name(record: SourcedRecord, column: ExportColumn, source: string, optional: boolean): string {
-  const text = value(record, column);
-  if (text === "" && optional) return UNSPECIFIED;
-  if (!NAME.test(text)) {
-    throw new InputError(
-      source,
-      record.line,
-      column,
-      text === ""
-        ? "is empty; every IRF row needs it"
-        : `"${text}" is not a descriptor name (letters and digits)`,
-    );
-  }
-  return text;
-}
-
-function timestamp(record: SourcedRecord, column: ExportColumn, source: string): { ms: number; iso: string } {
-  const text = required(record, column, source);
-  const ms = INTEGER.test(text)
-    ? Number(text) * 1000
-    : Date.parse(ZONELESS.test(text) ? `${text.replace(" ", "T")}Z` : text);
-  if (!Number.isFinite(ms) || Number.isNaN(new Date(ms).getTime())) {
-    throw new InputError(
-      source,
-      record.line,
-      column,
-      `"${text}" is neither GIM's integer seconds since 1970 nor an ISO 8601 timestamp`,
-    );
-  }
-  return { ms, iso: new Date(ms).toISOString() };
 }

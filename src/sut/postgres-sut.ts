@@ -1,25 +1,33 @@
 /**
- * `--sut postgres --db URL --manifest FILE` (or GIM_DATABASE_URL): the IRF rows a live Info Mart
- * on PostgreSQL holds for the manifest's interactions. It never writes: one read-only transaction
- * runs sql/irf-descriptors.sql for all the manifest's GUIDs at once, on first use, and the rows
- * are kept for the run. Rows are mapped exactly as the export back end maps a file.
+ * `--sut postgres --db URL --manifest FILE` (or GIM_DATABASE_URL): the IRF rows and MSFs a live
+ * Info Mart on PostgreSQL holds for the manifest's interactions. It never writes: one read-only
+ * transaction runs sql/irf-descriptors.sql and sql/msf-descriptors.sql for all the manifest's
+ * GUIDs at once, on first use, and the rows are kept for the run. Rows are mapped exactly as the
+ * export back end maps its files. A database without MEDIATION_SEGMENT_FACT (or whose user may
+ * not read it) still answers IRFs; its MSF tables are reported as not checked.
  */
 import type { IrfRow } from "../domain/irf";
+import { loadVocabulary, vocabularyFile } from "../domain/vocabulary-file";
 import { type DatabaseTarget, databaseTarget } from "../gimdb/database-target";
 import { readGimVersion } from "../gimdb/gim-version";
 import { irfQueryForGuids } from "../gimdb/irf-query";
+import { msfQueryForGuids, msfTableReadable } from "../gimdb/msf-query";
 import type { Timeouts } from "../gimdb/pg-failure";
 import { DEFAULT_TIMEOUTS, type Queryable, ReadOnlySession } from "../gimdb/read-only-session";
-import { EXPORT_COLUMNS, exportColumnOf, type GimIrfRecord, type SourcedRecord } from "./gim-irf-columns";
-import { irfRowsByGuid } from "./gim-irf-rows";
+import { recordOfRow } from "./export-spec";
+import { IRF_EXPORT } from "./gim-irf-columns";
+import { irfsByGuid } from "./gim-irf-rows";
+import { MSF_EXPORT } from "./gim-msf-columns";
+import { msfRowsByGuid } from "./gim-msf-rows";
 import { LabManifest } from "./lab-manifest";
-import { manifestAnswer } from "./manifest-answer";
+import { type MsfSource, manifestAnswer } from "./manifest-answer";
 import type { ScenarioRef, SutAnswer, SutDescription, SystemUnderTest } from "./system-under-test";
 
 interface Loaded {
   manifest: LabManifest;
   gimVersion: string | undefined;
   rowsByGuid: Map<string, IrfRow[]>;
+  msfs: MsfSource;
 }
 
 export interface PostgresSutOptions {
@@ -55,23 +63,58 @@ export class PostgresSut implements SystemUnderTest {
   load(): Promise<Loaded> {
     this.loaded ??= (async () => {
       const manifest = LabManifest.read(this.manifestFile);
+      const vocabulary = loadVocabulary(vocabularyFile());
       const guids = [...manifest.guids()];
-      return this.inReadOnlyTransaction(async (db) => {
+      const source = `PostgreSQL Info Mart at ${this.target.label}`;
+      const read = await this.inReadOnlyTransaction(async (db) => {
         const gimVersion = await readGimVersion(db);
-        const result = await db.query<Record<string, unknown>>({ text: irfQueryForGuids(), values: [guids] });
-        const records = result.rows.map(toRecord);
-        return {
-          manifest,
-          gimVersion,
-          rowsByGuid: irfRowsByGuid(records, `PostgreSQL Info Mart at ${this.target.label}`),
-        };
+        const irfResult = await db.query<Record<string, unknown>>({
+          text: irfQueryForGuids(),
+          values: [guids],
+        });
+        const msfTable = await msfTableReadable(db);
+        const msfResult =
+          msfTable === "readable"
+            ? await db.query<Record<string, unknown>>({ text: msfQueryForGuids(), values: [guids] })
+            : undefined;
+        return { gimVersion, irfRows: irfResult.rows, msfRows: msfResult?.rows, msfTable };
       });
+      // Mapped after the transaction: a row the harness rejects is bad input (exit 2), not a database failure.
+      const irfs = irfsByGuid(
+        read.irfRows.map((row) => recordOfRow(IRF_EXPORT, row)),
+        source,
+        undefined,
+        vocabulary,
+      );
+      const msfs: MsfSource =
+        read.msfRows === undefined
+          ? {
+              notChecked:
+                read.msfTable === "absent"
+                  ? `the Info Mart at ${this.target.label} has no MEDIATION_SEGMENT_FACT table`
+                  : `user ${this.target.user} may not read MEDIATION_SEGMENT_FACT at ${this.target.label}`,
+            }
+          : {
+              byGuid: msfRowsByGuid(
+                read.msfRows.map((row) => recordOfRow(MSF_EXPORT, row)),
+                source,
+                irfs,
+                undefined,
+                vocabulary,
+              ),
+            };
+      return {
+        manifest,
+        gimVersion: read.gimVersion,
+        rowsByGuid: new Map([...irfs].map(([guid, i]) => [guid, i.rows])),
+        msfs,
+      };
     })();
     return this.loaded;
   }
 
   async describe(): Promise<SutDescription> {
-    const { gimVersion, rowsByGuid, manifest } = await this.load();
+    const { gimVersion, rowsByGuid, manifest, msfs } = await this.load();
     return {
       kind: this.kind,
       name: `PostgreSQL Info Mart at ${this.target.label} (${versionText(gimVersion)})`,
@@ -82,13 +125,14 @@ export class PostgresSut implements SystemUnderTest {
         gimVersion: gimVersion ?? "unknown",
         manifest: this.manifestFile,
         interactionsFound: `${rowsByGuid.size} of ${manifest.guids().size}`,
+        msfs: "notChecked" in msfs ? `not checked: ${msfs.notChecked}` : "MEDIATION_SEGMENT_FACT",
       },
     };
   }
 
   async irfsFor(scenario: ScenarioRef): Promise<SutAnswer> {
-    const { manifest, rowsByGuid } = await this.load();
-    return manifestAnswer(manifest, scenario.id, rowsByGuid);
+    const { manifest, rowsByGuid, msfs } = await this.load();
+    return manifestAnswer(manifest, scenario.id, rowsByGuid, msfs);
   }
 
   async close(): Promise<void> {
@@ -100,14 +144,4 @@ export class PostgresSut implements SystemUnderTest {
 function versionText(version: string | undefined): string {
   if (version === undefined) return "GIM version unknown";
   return /^\d/.test(version) ? `GIM ${version}` : `written by ${version}`;
-}
-
-/** A result row (PostgreSQL folds the query's names to lower case) as an export record. */
-function toRecord(row: Record<string, unknown>): SourcedRecord {
-  const values = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, null])) as GimIrfRecord;
-  for (const [key, value] of Object.entries(row)) {
-    const column = exportColumnOf(key);
-    if (column !== undefined) values[column] = value === null || value === undefined ? null : String(value);
-  }
-  return { values, line: undefined };
 }

@@ -1,12 +1,18 @@
 /**
  * The embedded default system under test: the reference classifier applied to the scenario's
- * own event log. It answers every scenario, so it never reports "not run".
+ * own event log, under the run's GIM configuration (populate-mm-ixnqueue-facts decides which
+ * queues get an MSF; stop-ixn-queues changes IRFs). It answers every scenario, IRFs and MSFs,
+ * so it never reports "not run".
  */
-import { CLASSIFIER_VERSION, classifyEvents } from "../classifier/classify";
+import { CLASSIFIER_VERSION, classifyFacts } from "../classifier/classify";
+import type { GimConfig } from "../gimconfig/gim-config";
 import type { ScenarioRef, SutAnswer, SutDescription, SystemUnderTest } from "./system-under-test";
 
 export class ReferenceSut implements SystemUnderTest {
   readonly kind = "reference" as const;
+
+  /** `config` undefined: the classifier's own defaults (GIM's documented ones). */
+  constructor(readonly config?: GimConfig) {}
 
   async describe(): Promise<SutDescription> {
     return {
@@ -17,8 +23,9 @@ export class ReferenceSut implements SystemUnderTest {
   }
 
   async irfsFor(scenario: ScenarioRef): Promise<SutAnswer> {
-    const rows = classifyEvents(scenario.events).filter((row) => row.interaction === scenario.interaction);
-    return { kind: "rows", rows };
+    const { irfs, msfs } = classifyFacts(scenario.events, undefined, this.config);
+    const mine = <R extends { interaction: string }>(row: R) => row.interaction === scenario.interaction;
+    return { kind: "rows", rows: irfs.filter(mine), msfs: msfs.filter(mine) };
   }
 
   async close(): Promise<void> {}

@@ -30,6 +30,8 @@ export type SutAnswer =
       rows: IrfRow[];
       /** The interaction's MSFs in MSF order; undefined when this back end has no MSF data (never "none"). */
       msfs?: MsfRow[];
+      /** When `msfs` is undefined: why (e.g. "no --msf-export FILE given"), for the not-checked message. */
+      msfsNotChecked?: string;
     }
   /** The scenario cannot be checked here (e.g. no manifest entry): reported as skipped, never passed. */
   | { kind: "not-run"; reason: string };
@@ -59,6 +61,8 @@ export interface SutOptions {
   sut: SutKind;
   /** `--export FILE`: CSV or JSON Lines export of IRF rows. */
   exportFile?: string;
+  /** `--msf-export FILE`: CSV or JSON Lines export of MSF rows (sql/msf-descriptors.sql); optional. */
+  msfExportFile?: string;
   /** `--manifest FILE`: scenario @id -> production interaction id. */
   manifest?: string;
   /** `--db URL` or GIM_DATABASE_URL. */

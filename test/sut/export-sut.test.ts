@@ -23,13 +23,74 @@ function file(name: string, text: string): string {
 }
 
 const HEADER =
-  "interaction_id,media_server_ixn_guid,interaction_resource_id,resource_name,resource_type_code,resource_role,technical_result,result_reason,role_reason,start_ts,end_ts";
+  "interaction_id,media_server_ixn_guid,interaction_resource_id,media_name_code,interaction_type,interaction_type_code," +
+  "resource_name,resource_type,resource_type_code,resource_role,resource_role_code,technical_result,technical_result_code," +
+  "result_reason,result_reason_code,role_reason,role_reason_code,start_ts,end_ts";
+
+/** A CSV line with codes AND names, as sql/irf-descriptors.sql exports them; names are the codes' French renderings. */
+function line(
+  id: string,
+  guid: string,
+  resourceId: string,
+  resource: string,
+  type: string,
+  [role, result, reason, roleReason]: string[],
+  start: number,
+  end: number,
+): string {
+  const named = (code: string | undefined) =>
+    code === undefined || code === "" ? ["", ""] : [`« ${code} »`, code];
+  return [
+    id,
+    guid,
+    resourceId,
+    "CHAT",
+    "Entrant",
+    "INBOUND",
+    resource,
+    `Type ${type}`,
+    type,
+    ...named(role),
+    ...named(result),
+    ...named(reason),
+    ...named(roleReason),
+    start,
+    end,
+  ].join(",");
+}
+
 const TRANSFER = [
-  "3,G-TRANSFER,4,Agent2,AGENT,ReceivedTransfer,Completed,Unspecified,Unspecified,1772442072,1772442193",
-  "3,G-TRANSFER,3,Agent1,AGENT,RoutedTo,Transferred,Unspecified,Unspecified,1772442005,1772442073",
+  line(
+    "3",
+    "G-TRANSFER",
+    "4",
+    "Agent2",
+    "AGENT",
+    ["RECEIVEDTRANSFER", "COMPLETED", "UNSPECIFIED", "UNSPECIFIED"],
+    1772442072,
+    1772442193,
+  ),
+  line(
+    "3",
+    "G-TRANSFER",
+    "3",
+    "Agent1",
+    "AGENT",
+    ["ROUTEDTO", "TRANSFERRED", "UNSPECIFIED", "UNSPECIFIED"],
+    1772442005,
+    1772442073,
+  ),
 ];
-const QUEUED =
-  "1,G-QUEUED,1,Chat_Inbound,QUEUE,Received,CustomerAbandoned,AbandonedWhileQueued,,1772442000,1772442060";
+const QUEUED = line(
+  "1",
+  "G-QUEUED",
+  "1",
+  "Chat_Inbound",
+  "QUEUE",
+  ["RECEIVED", "CUSTOMERABANDONED", "ABANDONEDWHILEQUEUED", ""],
+  1772442000,
+  1772442060,
+);
 
 const MANIFEST = file(
   "manifest.yaml",
@@ -93,13 +154,7 @@ describe("export back end: CSV", () => {
   });
 
   test("upper-case headers, extra columns and quoted fields are fine", async () => {
-    const wide = file(
-      "wide.csv",
-      [
-        `EXTRA,${HEADER.toUpperCase()}`,
-        `"x, y",3,G-TRANSFER,3,"Agent1",AGENT,RoutedTo,Transferred,Unspecified,Unspecified,1772442005,1772442073`,
-      ].join("\r\n"),
-    );
+    const wide = file("wide.csv", [`EXTRA,${HEADER.toUpperCase()}`, `"x, y",${TRANSFER[1]}`].join("\r\n"));
     const { records } = await readExportFile(wide);
     expect(records[0]?.values.RESOURCE_NAME).to.equal("Agent1");
     expect(records[0]?.line).to.equal(2);
@@ -114,23 +169,51 @@ describe("export back end: CSV", () => {
   });
 
   test("a missing column is rejected naming the file, the header line and the column", async () => {
-    const noReason = file(
-      "no-reason.csv",
+    const drop = HEADER.split(",").indexOf("start_ts");
+    const cut = (l: string) =>
+      l
+        .split(",")
+        .filter((_, i) => i !== drop)
+        .join(",");
+    const noStart = file("no-start.csv", [cut(HEADER), cut(TRANSFER[0] ?? "")].join("\n"));
+    const e = await rejection(new ExportSut(noStart, MANIFEST).describe());
+    expect([e.file, e.line, e.field]).to.deep.equal([noStart, 1, "START_TS"]);
+    expect(e.message)
+      .to.contain("required column is missing")
+      .and.contain("sql/irf-descriptors.sql selects them");
+  });
+
+  test("an old names-only export is rejected in one line naming the missing code column and how to re-export", async () => {
+    const old = file(
+      "names-only.csv",
       [
-        HEADER.replace(",result_reason", ""),
-        TRANSFER[0]?.replace(",Unspecified,Unspecified", ",Unspecified"),
+        "interaction_id,media_server_ixn_guid,interaction_resource_id,resource_name,resource_type_code,resource_role,technical_result,result_reason,role_reason,start_ts,end_ts",
+        "3,G-TRANSFER,3,Agent1,AGENT,RoutedTo,Transferred,Unspecified,Unspecified,1772442005,1772442073",
       ].join("\n"),
     );
-    const e = await rejection(new ExportSut(noReason, MANIFEST).describe());
-    expect([e.file, e.line, e.field]).to.deep.equal([noReason, 1, "RESULT_REASON"]);
-    expect(e.message).to.contain("required column is missing");
+    const e = await rejection(new ExportSut(old, MANIFEST).describe());
+    expect([e.file, e.line, e.field]).to.deep.equal([old, 1, "MEDIA_NAME_CODE"]);
+    expect(e.message)
+      .to.contain("RESOURCE_ROLE_CODE")
+      .and.contain("has names but not GIM's codes")
+      .and.contain("re-export with the current sql/irf-descriptors.sql");
+    expect(e.message).not.to.contain("\n");
+  });
+
+  test("names are carried beside the codes, whatever their language, and the codes are what is read", async () => {
+    const answer = await new ExportSut(csv, MANIFEST).irfsFor(ref("chat-transfer-accepted"));
+    if (answer.kind !== "rows") throw new Error(answer.reason);
+    expect(answer.rows[0]).to.include({ role: "RoutedTo", result: "Transferred", resourceTypeCode: "AGENT" });
+    expect(answer.rows[0]?.recordedNames).to.include({ role: "« ROUTEDTO »", resourceType: "Type AGENT" });
+    expect(answer.msfs).to.equal(undefined);
+    expect(answer.msfsNotChecked).to.contain("--msf-export");
   });
 
   test("a row with the wrong number of fields names its line", async () => {
     const short = file("short.csv", [HEADER, TRANSFER[0], "3,G-TRANSFER,5,Agent3"].join("\n"));
     const e = await rejection(readExportFile(short));
     expect(e.line).to.equal(3);
-    expect(e.message).to.contain("has 4 fields but the header has 11");
+    expect(e.message).to.contain("has 4 fields but the header has 19");
   });
 
   test("an empty file and a missing file are rejected", async () => {
@@ -164,11 +247,11 @@ describe("export back end: JSON Lines", () => {
 
   test("a line missing a column is rejected naming its line and the column", async () => {
     const broken = JSON.parse(lines[1] ?? "{}");
-    delete broken.role_reason;
+    delete broken.role_reason_code;
     const e = await rejection(
       readExportFile(file("broken.jsonl", `${lines[0]}\n${JSON.stringify(broken)}\n`)),
     );
-    expect([e.line, e.field]).to.deep.equal([2, "ROLE_REASON"]);
+    expect([e.line, e.field]).to.deep.equal([2, "ROLE_REASON_CODE"]);
   });
 
   test("a line that is not JSON, or not an object, names its line", async () => {

@@ -4,6 +4,7 @@
  */
 import { describe, test } from "node:test";
 import { expect } from "chai";
+import { Vocabulary } from "../../src/domain/vocabulary";
 import { InputError } from "../../src/errors";
 import type { ExportColumn, GimIrfRecord, SourcedRecord } from "../../src/sut/gim-irf-columns";
 import { irfRowsByGuid } from "../../src/sut/gim-irf-rows";
@@ -12,12 +13,20 @@ const BASE: GimIrfRecord = {
   INTERACTION_ID: "7",
   MEDIA_SERVER_IXN_GUID: "G1",
   INTERACTION_RESOURCE_ID: "100",
+  MEDIA_NAME_CODE: "CHAT",
+  INTERACTION_TYPE: "Inbound",
+  INTERACTION_TYPE_CODE: "INBOUND",
   RESOURCE_NAME: "Agent1",
+  RESOURCE_TYPE: "Agent",
   RESOURCE_TYPE_CODE: "AGENT",
   RESOURCE_ROLE: "RoutedTo",
+  RESOURCE_ROLE_CODE: "ROUTEDTO",
   TECHNICAL_RESULT: "Completed",
+  TECHNICAL_RESULT_CODE: "COMPLETED",
   RESULT_REASON: "Unspecified",
+  RESULT_REASON_CODE: "UNSPECIFIED",
   ROLE_REASON: "Unspecified",
+  ROLE_REASON_CODE: "UNSPECIFIED",
   START_TS: "1772442005",
   END_TS: "1772442280",
 };
@@ -72,7 +81,8 @@ describe("GIM IRF records to IRF rows", () => {
   });
 
   test("the descriptor, resource type and times are GIM's, seconds turned into RFC 3339", () => {
-    const [row] = irfRowsByGuid([rec({ RESULT_REASON: "Revoked" })], "x").get("G1") ?? [];
+    const [row] =
+      irfRowsByGuid([rec({ RESULT_REASON: "Revoked", RESULT_REASON_CODE: "REVOKED" })], "x").get("G1") ?? [];
     expect(row).to.include({
       interaction: "G1",
       resource: "Agent1",
@@ -87,19 +97,108 @@ describe("GIM IRF records to IRF rows", () => {
     });
   });
 
-  test("resource type codes: queues and routing points/strategies in either spelling, any case", () => {
-    const types = ["QUEUE", "Interaction_Queue", "ROUTINGPOINT", "routing_point", "STRATEGY"].map(
-      (code, i) =>
-        irfRowsByGuid([rec({ RESOURCE_TYPE_CODE: code, MEDIA_SERVER_IXN_GUID: `G${i}` })], "x").get(
-          `G${i}`,
-        )?.[0]?.resourceType,
-    );
-    expect(types).to.deep.equal(["Queue", "Queue", "Strategy", "Strategy", "Strategy"]);
+  test("resource type codes in any case; NONE and UNKNOWN are accepted as Other, the code kept as recorded", () => {
+    const types = ["QUEUE", "routingpoint", "AGENT", "NONE", "Unknown"].map((code, i) => {
+      const row = irfRowsByGuid([rec({ RESOURCE_TYPE_CODE: code, MEDIA_SERVER_IXN_GUID: `G${i}` })], "x").get(
+        `G${i}`,
+      )?.[0];
+      return `${row?.resourceType} ${row?.resourceTypeCode}`;
+    });
+    expect(types).to.deep.equal([
+      "Queue QUEUE",
+      "Strategy routingpoint",
+      "Agent AGENT",
+      "Other NONE",
+      "Other Unknown",
+    ]);
   });
 
-  test("an empty RESULT_REASON or ROLE_REASON is Unspecified, as GIM means NULL", () => {
-    const [row] = irfRowsByGuid([rec({ RESULT_REASON: null, ROLE_REASON: "" })], "x").get("G1") ?? [];
+  test("spellings no source shows are rejected, not guessed", () => {
+    for (const code of ["ROUTING_POINT", "INTERACTION_QUEUE", "STRATEGY"]) {
+      expect(rejection([rec({ RESOURCE_TYPE_CODE: code })]).field, code).to.equal("RESOURCE_TYPE_CODE");
+    }
+  });
+
+  test("an empty RESULT_REASON_CODE or ROLE_REASON_CODE is Unspecified, as GIM means NULL", () => {
+    const [row] =
+      irfRowsByGuid([rec({ RESULT_REASON_CODE: null, ROLE_REASON_CODE: "" })], "x").get("G1") ?? [];
     expect(row).to.include({ reason: "Unspecified", roleReason: "Unspecified" });
+  });
+
+  test("descriptors are read by code: translated names are carried beside, never read", () => {
+    const [row] =
+      irfRowsByGuid(
+        [
+          rec({
+            RESOURCE_ROLE: "Rôle RoutedTo",
+            TECHNICAL_RESULT: "Terminé",
+            RESULT_REASON: "Révoqué",
+            RESULT_REASON_CODE: "REVOKED",
+            RESOURCE_TYPE: "Agent (fr)",
+          }),
+        ],
+        "x",
+      ).get("G1") ?? [];
+    expect(row).to.include({
+      role: "RoutedTo",
+      result: "Completed",
+      reason: "Revoked",
+      interactionTypeCode: "INBOUND",
+    });
+    expect(row?.recordedNames).to.deep.equal({
+      role: "Rôle RoutedTo",
+      result: "Terminé",
+      reason: "Révoqué",
+      roleReason: "Unspecified",
+      resourceType: "Agent (fr)",
+    });
+  });
+
+  test("an export without names still maps (the names are optional), with no recorded names", () => {
+    const [row] =
+      irfRowsByGuid(
+        [
+          rec({
+            RESOURCE_ROLE: null,
+            TECHNICAL_RESULT: null,
+            RESULT_REASON: null,
+            ROLE_REASON: null,
+            RESOURCE_TYPE: null,
+          }),
+        ],
+        "x",
+      ).get("G1") ?? [];
+    expect(row).to.include({ role: "RoutedTo", result: "Completed" });
+    expect(row?.recordedNames).to.equal(undefined);
+  });
+
+  test("a code outside the vocabulary is kept as the raw code, never rejected", () => {
+    const [row] =
+      irfRowsByGuid([rec({ RESOURCE_ROLE_CODE: "ROUTEDTOX", TECHNICAL_RESULT_CODE: "stopped " })], "x").get(
+        "G1",
+      ) ?? [];
+    expect(row).to.include({ role: "ROUTEDTOX", result: "stopped", reason: "Unspecified" });
+  });
+
+  test("the vocabulary in force (vocabulary.json extensions) names extra codes", () => {
+    const vocabulary = Vocabulary.standard().extend({
+      result: ["Stopped"],
+      roleReason: ["ConferenceInitiator"],
+    });
+    const [row] =
+      irfRowsByGuid(
+        [rec({ TECHNICAL_RESULT_CODE: "STOPPED", ROLE_REASON_CODE: "CONFERENCEINITIATOR" })],
+        "x",
+        undefined,
+        vocabulary,
+      ).get("G1") ?? [];
+    expect(row).to.include({ result: "Stopped", roleReason: "ConferenceInitiator" });
+  });
+
+  test("an interaction that is not a chat (MEDIA_NAME_CODE) is rejected naming the line", () => {
+    const e = rejection([rec({ MEDIA_NAME_CODE: "VOICE" }, 5)]);
+    expect([e.line, e.field]).to.deep.equal([5, "MEDIA_NAME_CODE"]);
+    expect(e.message).to.contain("not CHAT");
   });
 
   test("ISO timestamps are accepted; one without a zone is UTC, never local time", () => {
@@ -120,9 +219,9 @@ describe("GIM IRF records to IRF rows", () => {
     expect(e.message).to.contain("IVRPORT").and.contain("AGENT");
   });
 
-  test("rejects an empty role or result, and a name that is not one", () => {
-    expect(rejection([rec({ RESOURCE_ROLE: null })]).field).to.equal("RESOURCE_ROLE");
-    expect(rejection([rec({ TECHNICAL_RESULT: "Com pleted" })]).field).to.equal("TECHNICAL_RESULT");
+  test("rejects an empty role or result code", () => {
+    expect(rejection([rec({ RESOURCE_ROLE_CODE: null })]).field).to.equal("RESOURCE_ROLE_CODE");
+    expect(rejection([rec({ TECHNICAL_RESULT_CODE: " " })]).field).to.equal("TECHNICAL_RESULT_CODE");
   });
 
   test("rejects a timestamp it cannot read", () => {
