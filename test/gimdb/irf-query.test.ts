@@ -13,10 +13,26 @@ import {
   irfQueryOneLine,
   statementOf,
 } from "../../src/gimdb/irf-query";
+import { MSF_QUERY_FILE, msfQuery, msfQueryForGuids, msfQueryOneLine } from "../../src/gimdb/msf-query";
 import { EXPORT_COLUMNS } from "../../src/sut/gim-irf-columns";
+import { MSF_EXPORT_COLUMNS } from "../../src/sut/gim-msf-columns";
 
 const text = readFileSync(IRF_QUERY_FILE, "utf8");
 const statement = irfQuery();
+
+/** Constructs one of PostgreSQL, Oracle and SQL Server lacks, or that would change the rows. */
+const FORBIDDEN: [RegExp, string][] = [
+  [/\bLIMIT\b|\bTOP\b|\bFETCH\b|\bOFFSET\b/i, "row limits differ between the three"],
+  [/::/, "PostgreSQL-only cast"],
+  [/\bI?LIKE\b/i, "ILIKE is PostgreSQL-only"],
+  [/\b(?:FROM|JOIN)\s+\w+\s+AS\s+\w+/i, "Oracle rejects AS before a table alias"],
+  [
+    /\b(?:NVL|ISNULL|IFNULL|COALESCE|TO_CHAR|CONVERT|CAST|DATEADD|NOW|SYSDATE|GETDATE)\s*\(/i,
+    "vendor or conversion function",
+  ],
+  [/"/, "quoted identifiers change case rules"],
+  [/\bLEFT\b|\bRIGHT\b|\(\+\)/i, "outer joins would let rows without a descriptor through"],
+];
 
 describe("the portable export query", () => {
   test("selects exactly the export's columns, in their order", () => {
@@ -25,8 +41,9 @@ describe("the portable export query", () => {
     expect(selected).to.deep.equal([...EXPORT_COLUMNS]);
   });
 
-  test("joins the five GIM tables and keeps to chat", () => {
+  test("joins the six GIM tables and keeps to chat", () => {
     for (const table of [
+      "INTERACTION_TYPE",
       "INTERACTION_FACT",
       "INTERACTION_RESOURCE_FACT",
       "TECHNICAL_DESCRIPTOR",
@@ -42,19 +59,7 @@ describe("the portable export query", () => {
   });
 
   test("uses nothing one of the three databases lacks", () => {
-    const forbidden: [RegExp, string][] = [
-      [/\bLIMIT\b|\bTOP\b|\bFETCH\b|\bOFFSET\b/i, "row limits differ between the three"],
-      [/::/, "PostgreSQL-only cast"],
-      [/\bI?LIKE\b/i, "ILIKE is PostgreSQL-only"],
-      [/\b(?:FROM|JOIN)\s+\w+\s+AS\s+\w+/i, "Oracle rejects AS before a table alias"],
-      [
-        /\b(?:NVL|ISNULL|IFNULL|COALESCE|TO_CHAR|CONVERT|CAST|DATEADD|NOW|SYSDATE|GETDATE)\s*\(/i,
-        "vendor or conversion function",
-      ],
-      [/"/, "quoted identifiers change case rules"],
-      [/\bLEFT\b|\bRIGHT\b|\(\+\)/i, "outer joins would let rows without a descriptor through"],
-    ];
-    for (const [pattern, why] of forbidden) expect(statement, why).not.to.match(pattern);
+    for (const [pattern, why] of FORBIDDEN) expect(statement, why).not.to.match(pattern);
   });
 
   test("has no blank line inside the statement (SQL*Plus would end it there) and ends with a semicolon", () => {
@@ -76,5 +81,44 @@ describe("the portable export query", () => {
   test("the one-line form (for psql's \\copy) is the same statement", () => {
     expect(irfQueryOneLine()).not.to.contain("\n");
     expect(irfQueryOneLine()).to.equal(statement.replace(/\s+/g, " "));
+  });
+});
+
+describe("the portable MSF export query", () => {
+  const msfText = readFileSync(MSF_QUERY_FILE, "utf8");
+  const msf = msfQuery();
+
+  test("selects exactly the MSF export's columns, in their order, codes and names", () => {
+    const list = /^SELECT\s+([\s\S]+?)\s+FROM\s/i.exec(msf)?.[1] ?? "";
+    const selected = list.split(",").map((c) => c.trim().replace(/^\w+\./, ""));
+    expect(selected).to.deep.equal([...MSF_EXPORT_COLUMNS]);
+  });
+
+  test("joins MEDIATION_SEGMENT_FACT to its descriptor, resource and medium, keeps to chat and orders as the harness numbers", () => {
+    for (const table of [
+      "INTERACTION_FACT",
+      "MEDIATION_SEGMENT_FACT",
+      "TECHNICAL_DESCRIPTOR",
+      "RESOURCE_",
+      "MEDIA_TYPE",
+    ]) {
+      expect(msf).to.match(new RegExp(`\\b${table}\\b`));
+    }
+    expect(msf).to.contain("TD.TECHNICAL_DESCRIPTOR_KEY = MSF.TECHNICAL_DESCRIPTOR_KEY");
+    expect(msf).to.contain("MEDIA_NAME_CODE = 'CHAT'");
+    expect(msf).to.match(/ORDER BY F\.MEDIA_SERVER_IXN_GUID, MSF\.START_TS, MSF\.MEDIATION_SEGMENT_ID$/);
+  });
+
+  test("uses nothing one of the three databases lacks, and has no blank line inside the statement", () => {
+    for (const [pattern, why] of FORBIDDEN) expect(msf, why).not.to.match(pattern);
+    const body = msfText.slice(msfText.search(/^SELECT/m));
+    expect(body).not.to.match(/\n\s*\n\s*\S/);
+    expect(body.trimEnd().endsWith(";")).to.equal(true);
+  });
+
+  test("the PostgreSQL back end wraps it unchanged with one array parameter; the one-line form is the same", () => {
+    expect(msfQueryForGuids()).to.contain(msf);
+    expect(msfQueryForGuids().match(/\$\d/g)).to.deep.equal(["$1"]);
+    expect(msfQueryOneLine()).to.equal(msf.replace(/\s+/g, " "));
   });
 });

@@ -261,3 +261,52 @@ describe("export back end: JSON Lines", () => {
     );
   });
 });
+
+describe("export back end: MSF export (--msf-export)", () => {
+  const MSF_HEADER =
+    "mediation_segment_id,interaction_id,media_server_ixn_guid,media_name_code,resource_name,resource_type,resource_type_code," +
+    "resource_role,resource_role_code,technical_result,technical_result_code,result_reason,result_reason_code," +
+    "role_reason,role_reason_code,start_ts,end_ts,mediation_duration,target_ixn_resource_id";
+  const irfCsv = file("irf-for-msf.csv", [HEADER, ...TRANSFER, QUEUED].join("\n"));
+  const MSFS = [
+    "20,3,G-TRANSFER,CHAT,Chat_Inbound,File,QUEUE,Reçu,RECEIVED,Détourné,DIVERTED,,,,,1772442000,1772442006,6,3",
+    "21,1,G-QUEUED,CHAT,Chat_Inbound,File,QUEUE,Reçu,RECEIVED,Abandonné,CUSTOMERABANDONED,,ABANDONEDWHILEQUEUED,,,1772442000,1772442060,60,",
+  ];
+
+  test("CSV: each scenario's MSFs, linked to the IRF the segment targets; none recorded answers []", async () => {
+    const sut = new ExportSut(irfCsv, MANIFEST, file("msf.csv", [MSF_HEADER, ...MSFS].join("\n")));
+    const transfer = await sut.irfsFor(ref("chat-transfer-accepted"));
+    if (transfer.kind !== "rows") throw new Error(transfer.reason);
+    // INTERACTION_RESOURCE_ID 3 is Agent1's IRF, the first by start.
+    expect(
+      transfer.msfs?.map((m) => `${m.msf} ${m.resource} ${m.role}/${m.result} -> IRF${m.irf}`),
+    ).to.deep.equal(["1 Chat_Inbound Received/Diverted -> IRF1"]);
+    const queued = await sut.irfsFor(ref("chat-abandoned-in-queue"));
+    expect(queued.kind === "rows" && queued.msfs?.map((m) => [m.reason, m.irf])).to.deep.equal([
+      ["AbandonedWhileQueued", null],
+    ]);
+    const missing = await sut.irfsFor(ref("chat-invitation-revoked"));
+    expect(missing.kind === "rows" && missing.msfs).to.deep.equal([]);
+    expect((await sut.describe()).name).to.match(/; MSF export .*msf\.csv \(2 rows\)$/);
+  });
+
+  test("JSON Lines MSF export is read the same way", async () => {
+    const names = MSF_HEADER.split(",");
+    const lines = MSFS.map((l) => {
+      const values = l.split(",");
+      return JSON.stringify(
+        Object.fromEntries(names.map((n, i) => [n, values[i] === "" ? null : values[i]])),
+      );
+    });
+    const sut = new ExportSut(irfCsv, MANIFEST, file("msf.jsonl", `${lines.join("\n")}\n`));
+    const answer = await sut.irfsFor(ref("chat-transfer-accepted"));
+    expect(answer.kind === "rows" && answer.msfs?.map((m) => m.irf)).to.deep.equal([1]);
+  });
+
+  test("an MSF export without its code columns is rejected in one line, naming the column and the query", async () => {
+    const cut = MSF_HEADER.replace(",resource_role_code", "");
+    const e = await rejection(new ExportSut(irfCsv, MANIFEST, file("msf-old.csv", `${cut}\n`)).describe());
+    expect([e.line, e.field]).to.deep.equal([1, "RESOURCE_ROLE_CODE"]);
+    expect(e.message).to.contain("re-export with the current sql/msf-descriptors.sql");
+  });
+});
