@@ -114,7 +114,7 @@ describe("--sut export on exports psql made with sql/irf-descriptors.sql", () =>
   }
 
   pgTest(
-    "gim-conformance run --sut export on the psql CSV exits 0, every flow as in the reference run",
+    "gim-conformance run --sut export on the psql CSVs (IRFs and --msf-export) exits 0, every flow as in the reference run",
     async () => {
       const run = await runCli([
         "run",
@@ -122,6 +122,8 @@ describe("--sut export on exports psql made with sql/irf-descriptors.sql", () =>
         "export",
         "--export",
         csv,
+        "--msf-export",
+        msfCsv,
         "--manifest",
         seeded.manifestFile,
         "--no-allure",
