@@ -123,7 +123,12 @@ scenarios:
     expect(manifestAnswer(manifest, "chat-transfer-accepted", new Map())).to.deep.equal({
       kind: "rows",
       rows: [],
+      msfsNotChecked: "this back end reads no mediation segments",
     });
+    // With MSF data, an interaction it holds no segments for answers [] (GIM recorded none), not undefined.
+    expect(
+      manifestAnswer(manifest, "chat-transfer-accepted", new Map(), { byGuid: new Map() }),
+    ).to.deep.equal({ kind: "rows", rows: [], msfs: [] });
   });
 });
 
