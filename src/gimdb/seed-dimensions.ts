@@ -68,8 +68,8 @@ export class KeyedDimension {
 /** GIM's four interaction types, names and codes from the INTERACTION_TYPE page. */
 const INTERACTION_TYPES = ["Unknown", "Internal", "Inbound", "Outbound"] as const;
 /**
- * HYPOTHESIS: the subtype each type's row carries. The event log has no subtype; these are the
- * Interaction Server subtypes of a new interaction of each type (Unknown stays Unknown).
+ * HYPOTHESIS: the subtype of an interaction whose log names none (before event log 1.1 none did):
+ * the Interaction Server subtype of a new interaction of each type (Unknown stays Unknown).
  */
 const SUBTYPE_OF: Readonly<Record<(typeof INTERACTION_TYPES)[number], string>> = {
   Unknown: "Unknown",
@@ -78,21 +78,29 @@ const SUBTYPE_OF: Readonly<Record<(typeof INTERACTION_TYPES)[number], string>> =
   Outbound: "OutboundNew",
 };
 
-/** Writes GIM's four INTERACTION_TYPE rows when absent; returns the key of each type by name. */
-export async function interactionTypeKeys(db: Queryable, auditKey: string): Promise<Map<string, number>> {
-  const dim = await KeyedDimension.load(
-    db,
-    "INTERACTION_TYPE",
-    "INTERACTION_TYPE_KEY",
-    ["INTERACTION_TYPE", "INTERACTION_TYPE_CODE", "INTERACTION_SUBTYPE", "INTERACTION_SUBTYPE_CODE"],
-    auditKey,
-  );
-  const keys = new Map<string, number>();
-  for (const type of INTERACTION_TYPES) {
-    const subtype = SUBTYPE_OF[type];
-    keys.set(type, await dim.keyFor(db, [type, type.toUpperCase(), subtype, subtype.toUpperCase()]));
+/** INTERACTION_TYPE rows: GIM's four types written first, then any (type, subtype) a log names. */
+export class InteractionTypeKeys {
+  private constructor(private readonly dim: KeyedDimension) {}
+
+  static async load(db: Queryable, auditKey: string): Promise<InteractionTypeKeys> {
+    const dim = await KeyedDimension.load(
+      db,
+      "INTERACTION_TYPE",
+      "INTERACTION_TYPE_KEY",
+      ["INTERACTION_TYPE", "INTERACTION_TYPE_CODE", "INTERACTION_SUBTYPE", "INTERACTION_SUBTYPE_CODE"],
+      auditKey,
+    );
+    const keys = new InteractionTypeKeys(dim);
+    for (const type of INTERACTION_TYPES) await keys.keyFor(db, type, null);
+    return keys;
   }
-  return keys;
+
+  /** The row of `type` (Unknown when null) with `subtype` (the type's default when null). */
+  async keyFor(db: Queryable, type: string | null, subtype: string | null): Promise<number> {
+    const t = type ?? "Unknown";
+    const sub = subtype ?? SUBTYPE_OF[t as (typeof INTERACTION_TYPES)[number]] ?? "Unknown";
+    return this.dim.keyFor(db, [t, t.toUpperCase(), sub, sub.toUpperCase()]);
+  }
 }
 
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];

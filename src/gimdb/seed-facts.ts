@@ -22,7 +22,7 @@
 import type { IrfRow } from "../domain/irf";
 import type { MsfRow } from "../domain/msf";
 import type { LoggedEvent, StoppedBy } from "../eventlog/events";
-import type { ExampleLog } from "./example-logs";
+import type { ExampleInteraction } from "./example-logs";
 
 export const IRF_MEASURE_COLUMNS = [
   "RING_COUNT",
@@ -103,7 +103,7 @@ export function stopOf(events: readonly LoggedEvent[]): { by: StoppedBy; agent?:
   return undefined;
 }
 
-export function irfMeasures(row: IrfRow, example: ExampleLog): IrfMeasures {
+export function irfMeasures(row: IrfRow, example: ExampleInteraction): IrfMeasures {
   const m = Object.fromEntries(IRF_MEASURE_COLUMNS.map((c) => [c, 0])) as IrfMeasures;
   if (row.resourceType !== "Agent") {
     m.MEDIATION_COUNT = 1;
@@ -164,7 +164,7 @@ export interface AnchorFlags {
 }
 
 /** HYPOTHESIS (column names): first IRF of the interaction, first joined one, first joined one of its agent. */
-export function anchorFlags(row: IrfRow, example: ExampleLog): AnchorFlags {
+export function anchorFlags(row: IrfRow, example: ExampleInteraction): AnchorFlags {
   const joinedRows = example.rows.filter((r) => joined(r, example.events));
   const first = example.rows[0];
   return {
@@ -189,7 +189,7 @@ export interface ChatSession {
   endedBy: string | null;
 }
 
-export function chatSession(example: ExampleLog): ChatSession {
+export function chatSession(example: ExampleInteraction): ChatSession {
   const added = example.events.filter((e) => e.event.event === "EventPartyAdded");
   const agents = new Set(added.map((e) => (e.event.event === "EventPartyAdded" ? e.event.agent : "")));
   const joinedRows = example.rows.filter((r) => joined(r, example.events));
@@ -206,8 +206,17 @@ export function chatSession(example: ExampleLog): ChatSession {
   };
 }
 
-/** The interaction type the log's EventInteractionSubmitted gives ("Inbound", ...), else null. */
-export function interactionTypeOf(events: readonly LoggedEvent[]): string | null {
-  for (const e of events) if (e.event.event === "EventInteractionSubmitted") return e.event.interactionType;
-  return null;
+/**
+ * The interaction type and subtype the log's EventInteractionSubmitted gives ("Inbound", and since
+ * event log 1.1 a subtype such as "InternalConferenceInvite"); null where the log says nothing.
+ */
+export function interactionTypeOf(events: readonly LoggedEvent[]): {
+  type: string | null;
+  subtype: string | null;
+} {
+  for (const e of events) {
+    if (e.event.event === "EventInteractionSubmitted")
+      return { type: e.event.interactionType, subtype: e.event.subtype ?? null };
+  }
+  return { type: null, subtype: null };
 }

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { after, before, describe, type TestContext, test } from "node:test";
 import { expect } from "chai";
 import type { IrfRow } from "../../src/domain/irf";
-import type { ExampleLog } from "../../src/gimdb/example-logs";
+import type { ExampleInteraction } from "../../src/gimdb/example-logs";
 import { postgresUnavailable, type SeededSchema, seededSchema } from "../support/postgres";
 
 const REPORTS = resolve(__dirname, "..", "..", "sql", "reports");
@@ -41,7 +41,7 @@ const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const secs = (ms: number): number => Math.round(ms / 1000);
 
 /** An agent took part: the log has an EventPartyAdded for it within the attempt. */
-function tookPart(row: IrfRow, example: ExampleLog): boolean {
+function tookPart(row: IrfRow, example: ExampleInteraction): boolean {
   const from = Date.parse(row.start);
   const to = row.end === "" ? Number.POSITIVE_INFINITY : Date.parse(row.end);
   return example.events.some(
@@ -62,7 +62,8 @@ function tally<T extends Row>(entries: readonly T[], keyOf: (e: T) => string, me
 
 describe("example reports (sql/reports/) on the seeded Info Mart", () => {
   let seeded: SeededSchema;
-  let examples: ExampleLog[];
+  /** Every interaction the examples hold (an example may create a second one), keyed uniquely. */
+  let examples: (ExampleInteraction & { id: string })[];
   const run = async (file: string): Promise<Row[]> => {
     const { rows } = await seeded.schema.writer.query<Row>(readFileSync(join(REPORTS, file), "utf8"));
     return normalized(rows);
@@ -71,7 +72,9 @@ describe("example reports (sql/reports/) on the seeded Info Mart", () => {
   before(async () => {
     if (unavailable !== undefined) return;
     seeded = await seededSchema("reports");
-    examples = [...seeded.examples.values()];
+    examples = [...seeded.examples.values()].flatMap((e) =>
+      e.interactions.map((x) => ({ ...x, id: `${e.id}/${x.name}` })),
+    );
   });
   after(async () => {
     await seeded?.schema.drop();

@@ -10,8 +10,8 @@ import { after, before, describe, type TestContext, test } from "node:test";
 import { expect } from "chai";
 import { InputError } from "../../src/errors";
 import { databaseTarget } from "../../src/gimdb/database-target";
-import { type ExampleLog, readExampleLogs } from "../../src/gimdb/example-logs";
-import { seedDatabase } from "../../src/gimdb/seed";
+import { type ExampleInteraction, type ExampleLog, readExampleLogs } from "../../src/gimdb/example-logs";
+import { type SeededInteraction, seedDatabase } from "../../src/gimdb/seed";
 import { referenceDescriptors } from "../../src/gimdb/seed-descriptors";
 import { LabManifest } from "../../src/sut/lab-manifest";
 import {
@@ -24,6 +24,7 @@ import {
 import { runCli } from "../support/run-cli";
 
 const unavailable = postgresUnavailable();
+let examplesRead: ExampleLog[] = [];
 
 function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
   test(name, async (t) => {
@@ -38,6 +39,14 @@ function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
 async function count(schema: TestSchema, table: string): Promise<number> {
   const { rows } = await schema.writer.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${table}`);
   return rows[0]?.n ?? -1;
+}
+
+/** The example interaction a seeded manifest entry stands for (its own, or one it created). */
+function interactionOf(s: SeededInteraction): ExampleInteraction {
+  const example = examplesRead.find((e) => e.id === (s.of ?? s.id));
+  const x = example?.interactions.find((i) => `${example.id}${i.name.slice(example.name.length)}` === s.id);
+  if (x === undefined) throw new Error(`no example interaction for ${s.id}`);
+  return x;
 }
 
 async function refusal(promise: Promise<unknown>): Promise<InputError> {
@@ -62,6 +71,7 @@ describe("seed-db against a real PostgreSQL server", () => {
 
   before(async () => {
     examples = await readExampleLogs(EXAMPLES);
+    examplesRead = examples;
     dir = mkdtempSync(join(tmpdir(), "gim-seed-"));
   });
   after(async () => {
@@ -74,14 +84,23 @@ describe("seed-db against a real PostgreSQL server", () => {
     async () => {
       const schema = await fresh("seed_rows");
       const seeded = await seedDatabase(databaseTarget(schema.url, "--db"), examples);
-      expect(seeded.map((s) => s.id)).to.deep.equal(examples.map((e) => e.id));
-      expect(new Set(seeded.map((s) => s.guid)).size).to.equal(examples.length);
-      expect(await count(schema, "INTERACTION_FACT")).to.equal(examples.length);
-      const irfs = examples.reduce((n, e) => n + e.rows.length, 0);
+      expect(seeded.filter((s) => s.of === undefined).map((s) => s.id)).to.deep.equal(
+        examples.map((e) => e.id),
+      );
+      const created = examples.flatMap((e) =>
+        e.interactions.slice(1).map((x) => `${e.id}${x.name.slice(e.name.length)}`),
+      );
+      expect(created, "an example creates a second interaction").not.to.be.empty;
+      expect(seeded.filter((s) => s.of !== undefined).map((s) => s.id)).to.deep.equal(created);
+      expect(new Set(seeded.map((s) => s.guid)).size).to.equal(seeded.length);
+      const all = examples.flatMap((e) => e.interactions);
+      expect(all.length, "an example creates a second interaction").to.be.greaterThan(examples.length);
+      expect(await count(schema, "INTERACTION_FACT")).to.equal(all.length);
+      const irfs = all.reduce((n, e) => n + e.rows.length, 0);
       expect(await count(schema, "INTERACTION_RESOURCE_FACT")).to.equal(irfs);
 
       const combinations = new Set(
-        examples.flatMap((e) =>
+        all.flatMap((e) =>
           [...e.rows, ...e.msfs].map((r) => `${r.role}/${r.result}/${r.reason}/${r.roleReason}`),
         ),
       );
@@ -137,10 +156,11 @@ describe("seed-db against a real PostgreSQL server", () => {
     const dimensions = await counts();
     await seedDatabase(target, examples);
     expect(await counts()).to.deep.equal(dimensions);
-    expect(await count(schema, "INTERACTION_FACT")).to.equal(2 * examples.length);
-    const msfs = examples.reduce((n, e) => n + e.msfs.length, 0);
+    const all = examples.flatMap((e) => e.interactions);
+    expect(await count(schema, "INTERACTION_FACT")).to.equal(2 * all.length);
+    const msfs = all.reduce((n, e) => n + e.msfs.length, 0);
     expect(await count(schema, "MEDIATION_SEGMENT_FACT")).to.equal(2 * msfs);
-    expect(await count(schema, "CHAT_SESSION_FACT")).to.equal(2 * examples.length);
+    expect(await count(schema, "CHAT_SESSION_FACT")).to.equal(2 * all.length);
     const ids = await schema.writer.query<{ n: number }>(
       `SELECT COUNT(*)::int AS n FROM INTERACTION_RESOURCE_FACT IRF
          JOIN MEDIATION_SEGMENT_FACT MSF ON MSF.MEDIATION_SEGMENT_ID = IRF.INTERACTION_RESOURCE_ID`,
@@ -192,12 +212,21 @@ describe("seed-db against a real PostgreSQL server", () => {
       const types = await schema.writer.query(
         "SELECT INTERACTION_TYPE, INTERACTION_TYPE_CODE FROM INTERACTION_TYPE ORDER BY INTERACTION_TYPE_KEY",
       );
-      expect(types.rows.map((r) => `${r.interaction_type}/${r.interaction_type_code}`).sort()).to.deep.equal([
-        "Inbound/INBOUND",
-        "Internal/INTERNAL",
-        "Outbound/OUTBOUND",
-        "Unknown/UNKNOWN",
-      ]);
+      expect(
+        [...new Set(types.rows.map((r) => `${r.interaction_type}/${r.interaction_type_code}`))].sort(),
+      ).to.deep.equal(["Inbound/INBOUND", "Internal/INTERNAL", "Outbound/OUTBOUND", "Unknown/UNKNOWN"]);
+      // A subtype a log names (event log 1.1) gets its own row, name and code.
+      const subtypes = await schema.writer.query(
+        "SELECT INTERACTION_SUBTYPE, INTERACTION_SUBTYPE_CODE FROM INTERACTION_TYPE",
+      );
+      for (const r of subtypes.rows)
+        expect(r.interaction_subtype_code).to.equal(r.interaction_subtype.toUpperCase());
+      const named = examples
+        .flatMap((e) => e.events)
+        .flatMap((x) =>
+          x.event.event === "EventInteractionSubmitted" && x.event.subtype ? [x.event.subtype] : [],
+        );
+      for (const sub of named) expect(subtypes.rows.map((r) => r.interaction_subtype)).to.include(sub);
       const byGuid = await schema.writer.query(
         `SELECT F.MEDIA_SERVER_IXN_GUID AS guid, T.INTERACTION_TYPE_CODE AS code,
               (SELECT COUNT(*)::int FROM INTERACTION_RESOURCE_FACT IRF WHERE IRF.INTERACTION_ID = F.INTERACTION_ID
@@ -208,7 +237,7 @@ describe("seed-db against a real PostgreSQL server", () => {
       );
       const codeOfGuid = new Map(byGuid.rows.map((r) => [r.guid, r]));
       for (const s of seeded) {
-        const example = examples.find((e) => e.id === s.id);
+        const example = interactionOf(s);
         const submitted = example?.events.find((e) => e.event.event === "EventInteractionSubmitted")?.event;
         const type = submitted?.event === "EventInteractionSubmitted" ? submitted.interactionType : "Unknown";
         expect(codeOfGuid.get(s.guid), s.id).to.deep.include({
@@ -260,17 +289,26 @@ describe("seed-db against a real PostgreSQL server", () => {
       );
       const secs = (ms: number) => Math.round(ms / 1000);
       for (const s of seeded) {
-        const e = examples.find((x) => x.id === s.id);
-        if (e === undefined) throw new Error(s.id);
+        const e = interactionOf(s);
         for (const row of e.rows) {
           const agent = row.resourceType === "Agent";
+          // A joined agent: the log has an EventPartyAdded for it within the attempt (an invitation
+          // accepted and left at once has no handling time, but was handled).
+          const until = row.end === "" ? Number.POSITIVE_INFINITY : Date.parse(row.end);
+          const tookPart = e.events.some(
+            (x) =>
+              x.event.event === "EventPartyAdded" &&
+              x.event.agent === row.resource &&
+              x.time >= Date.parse(row.start) &&
+              x.time <= until,
+          );
           const linked = [...e.msfs].reverse().find((m) => m.irf === row.irf);
           const got = irfs.rows.find((r) => r.guid === s.guid && r.irf === row.irf);
           expect(got, `${s.id} IRF${row.irf}`).to.deep.include({
             ring_count: agent ? 1 : 0,
             ring_duration: agent ? secs(row.alertingMs) : 0,
-            talk_count: agent && row.handlingMs > 0 ? 1 : 0,
-            handle_count: agent && row.handlingMs > 0 ? 1 : 0,
+            talk_count: agent && tookPart ? 1 : 0,
+            handle_count: agent && tookPart ? 1 : 0,
             talk_duration: agent ? secs(row.handlingMs) : 0,
             mediation_count: agent ? 0 : 1,
             mediation_duration: agent ? 0 : secs(row.mediationMs),
@@ -314,7 +352,9 @@ describe("seed-db against a real PostgreSQL server", () => {
           until_first_reply_duration: null,
         });
       }
-      expect(msfs.rows.length).to.equal(examples.reduce((n, e) => n + e.msfs.length, 0));
+      expect(msfs.rows.length).to.equal(
+        examples.flatMap((e) => e.interactions).reduce((n, e) => n + e.msfs.length, 0),
+      );
     },
   );
 
@@ -347,13 +387,19 @@ describe("seed-db against a real PostgreSQL server", () => {
       expect(run.code, run.output).to.equal(0);
       expect(run.stdout).to.match(
         new RegExp(
-          `Seeded ${examples.length} interactions \\(\\d+ IRFs\\) into 127\\.0\\.0\\.1:\\d+/gim_test`,
+          `Seeded ${examples.length} examples \\(${examples.flatMap((e) => e.interactions).length} interactions, \\d+ IRFs\\) into 127\\.0\\.0\\.1:\\d+/gim_test`,
         ),
       );
       expect(run.output).not.to.contain(passwordOf(schema.url));
       const read = LabManifest.read(manifest);
-      expect(read.list().map((e) => e.id)).to.deep.equal(examples.map((e) => e.id));
-      expect(read.guids().size).to.equal(examples.length);
+      const all = examples.flatMap((e) => e.interactions);
+      expect(
+        read
+          .list()
+          .filter((e) => !e.notes?.includes("created by"))
+          .map((e) => e.id),
+      ).to.deep.equal(examples.map((e) => e.id));
+      expect(read.guids().size).to.equal(all.length);
 
       await schema.writer.query("UPDATE CTL_TRANSFORM_HISTORY SET JOB_VERSION = '8.5.116.12'");
       const refused = await runCli(["seed-db", "--db", schema.url, "--manifest", join(dir, "again.yaml")]);

@@ -32,9 +32,11 @@ export function registerSeedDb(program: Command, context: CliContext): void {
     .option("--examples <dir>", "folder of example event logs, <@id>.jsonl (default: the bundled examples/)")
     .addHelpText(
       "after",
-      "\nWrites: the tables of sql/schema/postgresql.sql when absent, one INTERACTION_FACT per example with a\n" +
-        "fresh MEDIA_SERVER_IXN_GUID, its IRFs, TECHNICAL_DESCRIPTOR/RESOURCE_/MEDIA_TYPE rows, and a\n" +
-        "CTL_TRANSFORM_HISTORY row. Refuses a database where GIM's own jobs have run. Then:\n" +
+      "\nWrites: the tables of sql/schema/postgresql.sql when absent; per interaction of each example an\n" +
+        "INTERACTION_FACT with a fresh MEDIA_SERVER_IXN_GUID, its IRFs (and IRF_USER_DATA_KEYS), MSFs and\n" +
+        "CHAT_SESSION_FACT; the dimensions they join (TECHNICAL_DESCRIPTOR pre-populated, RESOURCE_, MEDIA_TYPE,\n" +
+        "INTERACTION_TYPE, DATE_TIME, ...); a CTL_TRANSFORM_HISTORY row. Refuses a database where GIM's own\n" +
+        "jobs have run. Reports that run on it: sql/reports/. Then:\n" +
         "  gim-conformance run --sut postgres --db URL --manifest FILE",
     )
     .action(async (flags: SeedFlags) => {
@@ -50,16 +52,22 @@ export function registerSeedDb(program: Command, context: CliContext): void {
           seeded.map((s) => ({
             id: s.id,
             guid: s.guid,
-            notes: `seeded by gim-conformance seed-db from ${path.relative(path.dirname(examplesDir), s.file)}`,
+            notes:
+              `seeded by gim-conformance seed-db from ${path.relative(path.dirname(examplesDir), s.file)}` +
+              (s.of === undefined ? "" : ` (an interaction created by @id:${s.of}'s chat)`),
           })),
           [`gim-conformance lab manifest of the interactions seed-db loaded into ${target.label}.`],
         ),
         "utf8",
       );
-      for (const s of seeded) context.stdout.write(`@id:${s.id} -> ${s.guid} (${s.irfs} IRFs)\n`);
+      for (const s of seeded) {
+        const of = s.of === undefined ? "" : `; created by @id:${s.of}'s interaction`;
+        context.stdout.write(`@id:${s.id} -> ${s.guid} (${s.irfs} IRFs, ${s.msfs} MSFs${of})\n`);
+      }
+      const ownCount = seeded.filter((s) => s.of === undefined).length;
       const irfs = seeded.reduce((n, s) => n + s.irfs, 0);
       context.stdout.write(
-        `Seeded ${seeded.length} interactions (${irfs} IRFs) into ${target.label}; manifest: ${path.relative(cwd, manifest) || manifest}\n`,
+        `Seeded ${ownCount} examples (${seeded.length} interactions, ${irfs} IRFs) into ${target.label}; manifest: ${path.relative(cwd, manifest) || manifest}\n`,
       );
     });
 }
