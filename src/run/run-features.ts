@@ -104,6 +104,7 @@ export function configure(loaded: IRunConfiguration, options: FeatureRunOptions)
 function worldParameters(sut: SutOptions): Record<string, string> {
   const parameters: Record<string, string> = { sut: sut.sut };
   if (sut.exportFile !== undefined) parameters.exportFile = sut.exportFile;
+  if (sut.msfExportFile !== undefined) parameters.msfExportFile = sut.msfExportFile;
   if (sut.manifest !== undefined) parameters.manifest = sut.manifest;
   if (sut.db !== undefined) parameters.db = sut.db;
   return parameters;

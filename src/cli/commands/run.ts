@@ -16,6 +16,8 @@ import { loadVocabulary, VOCABULARY_ENV } from "../../domain/vocabulary-file";
 import { EXIT, InputError } from "../../errors";
 import { checkKnownIds, type ExpectationsFile, readExpectations } from "../../expectations/expectations-file";
 import { expectationsFromRun, type GateReport, gateLines, judge } from "../../expectations/gate";
+import { describeGimConfig } from "../../gimconfig/gim-config";
+import { GIM_CONFIG_ENV, gimConfigFile, loadGimConfig } from "../../gimconfig/gim-config-file";
 import { renderJunit } from "../../report/junit-xml";
 import type { ScenarioResult } from "../../run/scenario-result";
 import { plural, type SummaryPolicy, summarize, type Verdict, verdict } from "../../run/summary";
@@ -30,6 +32,7 @@ interface RunFlags {
   tags?: string;
   sut: SutKind;
   export?: string;
+  msfExport?: string;
   manifest?: string;
   db?: string;
   features?: string[];
@@ -38,6 +41,7 @@ interface RunFlags {
   profile: string;
   strictProvisional?: boolean;
   vocabulary?: string;
+  gimConfig?: string;
   snapshot?: string;
   expectations?: string;
   updateExpectations?: boolean;
@@ -58,6 +62,7 @@ export function registerRun(program: Command, context: CliContext): void {
         .default("reference" satisfies SutKind),
     )
     .option("--export <file>", "with --sut export: CSV or JSON Lines export of IRF rows (GIM column names)")
+    .option("--msf-export <file>", "with --sut export: CSV or JSON Lines export of MSF rows (sql/msf-descriptors.sql)")
     .option("--manifest <file>", "with --sut export|postgres: scenario @id -> production interaction id")
     .option("--db <url>", "with --sut postgres: connection URL (default: $GIM_DATABASE_URL; never printed)")
     .option("--features <paths...>", "feature files, directories or globs (default: the bundled features/)")
@@ -66,6 +71,10 @@ export function registerRun(program: Command, context: CliContext): void {
     .option(
       "--vocabulary <file>",
       "JSON file of descriptor names to add to the vocabulary (default: ./vocabulary.json when present)",
+    )
+    .option(
+      "--gim-config <file>",
+      "YAML of the GIM and Chat Server options the Info Mart ran with (default: ./gim-config.yaml, else the lab kit's settings)",
     )
     .option(
       "--profile <name>",
@@ -115,6 +124,16 @@ async function run(flags: RunFlags, context: CliContext) {
     loadVocabulary(file); // a bad file is bad input before any scenario runs
     process.env[VOCABULARY_ENV] = file;
   }
+  if (flags.gimConfig !== undefined) {
+    // Like the vocabulary: the steps run in this process and read it from there.
+    process.env[GIM_CONFIG_ENV] = checkedPath(flags.gimConfig, cwd, "--gim-config");
+  }
+  // Read before running: a malformed file is bad input before any scenario runs.
+  const gimConfig = loadGimConfig(gimConfigFile());
+  const gimConfigShown = {
+    file: path.relative(cwd, gimConfig.file) || gimConfig.file,
+    options: describeGimConfig(gimConfig.config),
+  };
   if ((flags.updateExpectations || flags.failOnStale) && flags.expectations === undefined) {
     const option = flags.updateExpectations ? "--update-expectations" : "--fail-on-stale";
     throw new InputError(option, undefined, undefined, "needs --expectations FILE");
@@ -135,6 +154,13 @@ async function run(flags: RunFlags, context: CliContext) {
   // Loaded here, not at the top: cucumber costs a third of a second that validate and classify need not pay.
   const { runFeatures }: typeof import("../../run/run-features") = require("../../run/run-features");
   context.stderr.write(`gim-conformance run — system under test: ${description.name}\n`);
+  context.stderr.write(
+    `GIM configuration (${gimConfigShown.file.startsWith("..") ? gimConfig.file : gimConfigShown.file}): ${Object.entries(
+      gimConfigShown.options,
+    )
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ")}\n`,
+  );
   const debug = context.env.GIM_DEBUG === "1";
   const { results, problems, knownIds } = await runFeatures({
     packageRoot: PACKAGE_ROOT,
@@ -151,6 +177,7 @@ async function run(flags: RunFlags, context: CliContext) {
             harnessVersion: packageVersion() ?? "unknown",
             nodeVersion: process.version,
             cucumberVersion: packageVersion("@cucumber/cucumber"),
+            gimConfig: gimConfigShown,
           }),
         }
       : undefined,
@@ -178,6 +205,7 @@ async function run(flags: RunFlags, context: CliContext) {
       sut: { ...description, name: redactSecrets(description.name) },
       harnessVersion: packageVersion() ?? "unknown",
       classifierVersion: CLASSIFIER_VERSION,
+      gimConfig: gimConfigShown.options,
     });
     await writeSnapshot(file, snapshot);
     const relative = path.relative(cwd, file);
@@ -289,6 +317,7 @@ function gateCode(base: Verdict, report: GateReport, options: GateOptions): Verd
 function sutOptionsFrom(flags: RunFlags, env: NodeJS.ProcessEnv, cwd: string): SutOptions {
   const options: SutOptions = { sut: flags.sut };
   if (flags.export !== undefined) options.exportFile = checkedPath(flags.export, cwd, "--export");
+  if (flags.msfExport !== undefined) options.msfExportFile = checkedPath(flags.msfExport, cwd, "--msf-export");
   if (flags.manifest !== undefined) options.manifest = checkedPath(flags.manifest, cwd, "--manifest");
   const db = flags.db ?? env.GIM_DATABASE_URL;
   if (db !== undefined && db !== "") options.db = db;
