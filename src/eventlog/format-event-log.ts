@@ -20,12 +20,21 @@ export const EVENT_FIELDS: Readonly<Record<EventName, readonly string[]>> = {
   EventProcessingStopped: ["by", "agent"],
 };
 
+/**
+ * Fields added in version 1.1 (the internal invitation of a conference through a queue). They
+ * follow the contract's fields when present; lines that carry them are rare and are read by the
+ * general path (JSON.parse and the schema), not the canonical-line fast path.
+ */
+export const EVENT_FIELDS_SINCE_1_1: Readonly<Partial<Record<EventName, readonly string[]>>> = {
+  EventInteractionSubmitted: ["subtype", "parent", "agent"],
+};
+
 /** One event as one JSON line (no newline): contract fields in order, then any extra fields as given. */
 export function formatEvent(event: ChatEvent): string {
   const source = event as unknown as Record<string, unknown>;
   const ordered: Record<string, unknown> = {};
   for (const key of COMMON_FIELDS) ordered[key] = source[key];
-  for (const key of EVENT_FIELDS[event.event] ?? []) {
+  for (const key of [...(EVENT_FIELDS[event.event] ?? []), ...(EVENT_FIELDS_SINCE_1_1[event.event] ?? [])]) {
     if (source[key] !== undefined) ordered[key] = source[key];
   }
   for (const key of Object.keys(source)) {

@@ -40,7 +40,10 @@ function isValidEventRule(line: Line): boolean {
       return (
         isName(line.media) &&
         (type === "Inbound" || type === "Outbound" || type === "Internal") &&
-        isName(line.queue)
+        isName(line.queue) &&
+        isOptionalName(line.subtype) &&
+        isOptionalName(line.parent) &&
+        isOptionalName(line.agent)
       );
     }
     case "EventPlacedInQueue":

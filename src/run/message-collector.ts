@@ -97,9 +97,11 @@ const NOT_RUN_PREFIX = /^\s*not run:\s*/i;
  * The outcome step attaches the recorded rows as `<id>-irfs.json` (steps/support/outcome.ts):
  * reading them from the message stream carries them to snapshots without any shared state.
  */
-const ROWS_FILE = /-irfs\.json$/;
+const ROWS_FILE = /(?<!-invite)-irfs\.json$/;
 /** The recorded mediation segments, attached as `<id>-msfs.json` when the system under test gave any. */
-const MSFS_FILE = /-msfs\.json$/;
+const MSFS_FILE = /(?<!-invite)-msfs\.json$/;
+// The internal invitation of a conference through a queue attaches `<id>-invite-irfs.json` and
+// `<id>-invite-msfs.json` after the chat's own: the snapshot holds the customer chat's facts.
 
 export class ScenarioCollector {
   readonly results: ScenarioResult[] = [];

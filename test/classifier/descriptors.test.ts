@@ -4,7 +4,7 @@
  */
 import { describe, test } from "node:test";
 import { expect } from "chai";
-import { classifyEvents } from "../../src/classifier/classify";
+import { classifyEvents, classifyFacts } from "../../src/classifier/classify";
 import { formatDescriptor } from "../../src/domain/descriptor";
 import { ChatLog } from "../support/chat-log";
 
@@ -143,16 +143,88 @@ describe("hypotheses (provisional flows and undocumented endings)", () => {
     expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/Completed", "Agent2 ReceivedConsult/Completed"]);
   });
 
-  test("1.8 conference through a queue (hypothesis): no queue IRF while Agent1 stays", () => {
+  test("1.8 conference through a queue (hypothesis): the internal invitation is an interaction of its own", () => {
     const log = accepted()
-      .add("EventPlacedInQueue", { queue: "Chat_Conference", agent: "Agent1" }, 60)
-      .add("EventTakenFromQueue", { queue: "Chat_Conference", strategy: "RouteConference" }, 5)
-      .add("EventAgentInvited", { agent: "Agent2", purpose: "conference", visibility: "conference" })
-      .add("EventPartyAdded", { agent: "Agent2" }, 6)
+      .add(
+        "EventAgentInvited",
+        { agent: "Agent2", purpose: "conference", from: "Agent1", visibility: "conference" },
+        70,
+      )
+      .add("EventPartyAdded", { agent: "Agent2" }, 0)
       .add("EventPartyRemoved", { agent: "Agent2" }, 60)
       .add("EventPartyRemoved", { agent: "Agent1" }, 60)
       .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
-    expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/Completed", "Agent2 InConference/Completed"]);
+    const invite = new ChatLog("chat-1-invite", Date.parse("2026-03-02T09:01:00.000Z"))
+      .add("EventInteractionSubmitted", {
+        media: "chat",
+        interactionType: "Internal",
+        queue: "Chat_Conference",
+        subtype: "InternalConferenceInvite",
+        parent: "chat-1",
+        agent: "Agent1",
+      })
+      .add("EventPlacedInQueue", { queue: "Chat_Conference" }, 0)
+      .routedTo("Agent2", "RouteConference", "Chat_Conference")
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventPartyRemoved", { agent: "Agent2" }, 0)
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent2" }, 0);
+    const events = [...log.events, ...invite.events].sort((x, y) => Date.parse(x.ts) - Date.parse(y.ts));
+    const { irfs, msfs } = classifyFacts(events);
+    const of = (id: string) =>
+      irfs.filter((r) => r.interaction === id).map((r) => `${r.resource} ${formatDescriptor(r)}`);
+    expect(of("chat-1")).to.deep.equal(["Agent1 RoutedTo/Completed", "Agent2 InConference/Completed"]);
+    expect(of("chat-1-invite")).to.deep.equal(["Agent2 RoutedTo/Completed"]);
+    // GIM writes an MSF for an inbound interaction's first queue only; the invitation is internal.
+    expect(msfs.map((m) => `${m.interaction} ${m.resource}`)).to.deep.equal(["chat-1 Chat_Inbound"]);
+    const populated = classifyFacts(events, "<events>", {
+      populateMmIxnqueueFacts: true,
+      stopIxnQueues: [],
+      stopAbandonedInteraction: "noanswer",
+    });
+    expect(populated.msfs.map((m) => `${m.interaction} ${m.resource}`)).to.deep.equal([
+      "chat-1 Chat_Inbound",
+      "chat-1-invite Chat_Conference",
+    ]);
+  });
+
+  test("an agent who places the chat in a queue while still in it is refused: Place Interaction in Queue has the agent leave", () => {
+    const log = accepted().add("EventPlacedInQueue", { queue: "Chat_Conference", agent: "Agent1" }, 60);
+    expect(() => classifyEvents(log.events)).to.throw(
+      /<events>:\d+: field "agent": Agent1 places .* while still in it/,
+    );
+  });
+
+  test("placing the chat in an ordinary queue (hypothesis): Transferred, and the next routed agent ReceivedTransfer", () => {
+    const log = accepted()
+      .add("EventPartyRemoved", { agent: "Agent1" }, 60)
+      .add("EventPlacedInQueue", { queue: "Chat_Backoffice", agent: "Agent1" }, 0)
+      .routedTo("Agent2", "RouteBackoffice", "Chat_Backoffice")
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventPartyRemoved", { agent: "Agent2" }, 60)
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent2" }, 0);
+    expect(descriptors(log)).to.deep.equal([
+      "Agent1 RoutedTo/Transferred",
+      "Agent2 ReceivedTransfer/Completed",
+    ]);
+  });
+
+  test("placing the chat in a stop-ixn-queues queue: Completed, and nothing after it recorded", () => {
+    const log = accepted()
+      .add("EventPartyRemoved", { agent: "Agent1" }, 60)
+      .add("EventPlacedInQueue", { queue: "Chat_Stop", agent: "Agent1" }, 0)
+      .add("EventProcessingStopped", { by: "strategy" }, 0);
+    const config = {
+      populateMmIxnqueueFacts: true,
+      stopIxnQueues: ["Chat_Stop"],
+      stopAbandonedInteraction: "noanswer" as const,
+    };
+    const { irfs, msfs } = classifyFacts(log.events, "<events>", config);
+    expect(irfs.map((r) => `${r.resource} ${formatDescriptor(r)}`)).to.deep.equal([
+      "Agent1 RoutedTo/Completed",
+    ]);
+    expect(msfs.map((m) => m.resource)).to.deep.equal(["Chat_Inbound"]);
+    // Without the queue in stop-ixn-queues it is an ordinary placement.
+    expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/Transferred", "Chat_Stop Received/Completed"]);
   });
 
   test("a rejected routing invitation is Redirected with no documented reason", () => {
@@ -188,28 +260,43 @@ describe("hypotheses (provisional flows and undocumented endings)", () => {
     ]);
   });
 
-  test("a joined agent revoked for handling-timeout handled the chat: Completed", () => {
+  test("a joined agent revoked for handling-timeout is returned to the queue: Redirected [Revoked]", () => {
     const log = accepted()
       .add("EventRevoked", { agent: "Agent1", reason: "handling-timeout" })
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound" }, 0)
       .add("EventProcessingStopped", { by: "strategy" });
-    expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/Completed"]);
+    expect(descriptors(log)).to.deep.equal([
+      "Agent1 RoutedTo/Redirected [Revoked]",
+      "Chat_Inbound Received/Completed",
+    ]);
   });
 
-  test("a strategy stopping a chat still in the queue clears it", () => {
+  test("a strategy stopping a chat still in the queue completes it (Cleared is for virtual queues only)", () => {
     const log = new ChatLog().submitted().add("EventProcessingStopped", { by: "strategy" }, 10);
-    expect(descriptors(log)).to.deep.equal(["Chat_Inbound Received/Cleared"]);
+    expect(descriptors(log)).to.deep.equal(["Chat_Inbound Received/Completed"]);
   });
 
-  test("the customer leaving after an agent joined is a completed chat, not an abandon", () => {
+  test("the customer cannot stop a chat an agent joined (stop-abandoned-interaction=noanswer): bad input naming the line", () => {
     const log = accepted().add("EventProcessingStopped", { by: "customer" }, 60);
-    expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/Completed"]);
+    expect(() => classifyEvents(log.events)).to.throw(
+      /<events>:\d+: field "by": "customer" cannot stop interaction "chat-1": an agent has joined it/,
+    );
+  });
+
+  test("media other than chat is not modelled: e-mail is refused, not given chat's abandons", () => {
+    const log = new ChatLog().add(
+      "EventInteractionSubmitted",
+      { media: "email", interactionType: "Inbound", queue: "Mail_Inbound" },
+      0,
+    );
+    expect(() => classifyEvents(log.events)).to.throw(/<events>:1: field "media": "email" is not modelled/);
   });
 
   test("a conference invitation accepted before the visibility is reported counts as InConference", () => {
     const log = accepted()
       .add("EventAgentInvited", { agent: "Agent2", purpose: "conference", from: "Agent1" })
       .add("EventPartyAdded", { agent: "Agent2" })
-      .add("EventProcessingStopped", { by: "customer" });
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent1" });
     expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/Completed", "Agent2 InConference/Completed"]);
   });
 });
@@ -220,7 +307,7 @@ describe("row facts", () => {
       .add("EventAgentInvited", { agent: "Agent2", purpose: "transfer", from: "Agent1" }, 60)
       .add("EventPartyAdded", { agent: "Agent2" }, 7)
       .add("EventPartyRemoved", { agent: "Agent1" }, 0)
-      .add("EventProcessingStopped", { by: "customer" }, 100);
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent2" }, 100);
     const [first, second] = classifyEvents(log.events);
     expect(first).to.include({
       irf: 1,

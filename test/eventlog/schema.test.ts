@@ -6,7 +6,7 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { InputError } from "../../src/errors";
 import { EVENT_NAMES } from "../../src/eventlog/events";
-import { EVENT_FIELDS } from "../../src/eventlog/format-event-log";
+import { EVENT_FIELDS, EVENT_FIELDS_SINCE_1_1 } from "../../src/eventlog/format-event-log";
 import { TIMESTAMP_PATTERN } from "../../src/eventlog/timestamp";
 import { validEventTime } from "../../src/eventlog/valid-event-time";
 import { EVENT_LOG_SCHEMA, isValidEvent, toLoggedEvent } from "../../src/eventlog/validate-event";
@@ -55,12 +55,22 @@ test("the schema agrees with the TypeScript contract: event names, fields, times
   expect(EVENT_LOG_SCHEMA.definitions.everyLine.properties.ts.pattern).to.equal(TIMESTAMP_PATTERN.source);
   for (const name of EVENT_NAMES) {
     const rule = definitions[name]?.then;
-    expect(Object.keys(rule?.properties ?? {}), name).to.deep.equal(EVENT_FIELDS[name]);
+    expect(Object.keys(rule?.properties ?? {}), name).to.deep.equal([
+      ...EVENT_FIELDS[name],
+      ...(EVENT_FIELDS_SINCE_1_1[name] ?? []),
+    ]);
   }
 });
 
 const EVERY_EVENT: Record<string, Record<string, unknown>> = {
-  EventInteractionSubmitted: { media: "chat", interactionType: "Inbound", queue: "Chat_Inbound" },
+  EventInteractionSubmitted: {
+    media: "chat",
+    interactionType: "Internal",
+    queue: "Chat_Conference",
+    subtype: "InternalConferenceInvite",
+    parent: "chat-0001",
+    agent: "Agent1",
+  },
   EventPlacedInQueue: { queue: "Chat_Inbound", agent: "Agent1" },
   EventTakenFromQueue: { queue: "Chat_Inbound", strategy: "RouteInboundChat" },
   EventAgentInvited: { agent: "Agent2", purpose: "conference", from: "Agent1", visibility: "conference" },
