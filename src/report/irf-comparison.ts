@@ -59,7 +59,9 @@ function differingFields(expected: IrfExpectation, actual: IrfRow): ComparedFiel
   return COMPARED_FIELDS.filter((field) => {
     if (field === "resource") return expected.resource !== actual.resource;
     if (field === "roleReason") {
-      return expected.roleReason !== undefined && !sameDescriptorValue(expected.roleReason, actual.roleReason);
+      return (
+        expected.roleReason !== undefined && !sameDescriptorValue(expected.roleReason, actual.roleReason)
+      );
     }
     return !sameDescriptorValue(expected[field], actual[field]);
   });
@@ -105,7 +107,9 @@ export function pairByOrdinal<E, A>(
  * for duplicated ordinals).
  */
 export function compareIrfs(expected: readonly IrfExpectation[], actual: readonly IrfRow[]): IrfComparison {
-  const lines = pairByOrdinal(expected, actual, (r) => r.irf).map((p) => compareOne(p.ordinal, p.expected, p.actual));
+  const lines = pairByOrdinal(expected, actual, (r) => r.irf).map((p) =>
+    compareOne(p.ordinal, p.expected, p.actual),
+  );
   return { conforms: lines.every((l) => l.status === "match"), lines };
 }
 

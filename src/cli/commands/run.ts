@@ -62,7 +62,10 @@ export function registerRun(program: Command, context: CliContext): void {
         .default("reference" satisfies SutKind),
     )
     .option("--export <file>", "with --sut export: CSV or JSON Lines export of IRF rows (GIM column names)")
-    .option("--msf-export <file>", "with --sut export: CSV or JSON Lines export of MSF rows (sql/msf-descriptors.sql)")
+    .option(
+      "--msf-export <file>",
+      "with --sut export: CSV or JSON Lines export of MSF rows (sql/msf-descriptors.sql)",
+    )
     .option("--manifest <file>", "with --sut export|postgres: scenario @id -> production interaction id")
     .option("--db <url>", "with --sut postgres: connection URL (default: $GIM_DATABASE_URL; never printed)")
     .option("--features <paths...>", "feature files, directories or globs (default: the bundled features/)")
@@ -317,7 +320,8 @@ function gateCode(base: Verdict, report: GateReport, options: GateOptions): Verd
 function sutOptionsFrom(flags: RunFlags, env: NodeJS.ProcessEnv, cwd: string): SutOptions {
   const options: SutOptions = { sut: flags.sut };
   if (flags.export !== undefined) options.exportFile = checkedPath(flags.export, cwd, "--export");
-  if (flags.msfExport !== undefined) options.msfExportFile = checkedPath(flags.msfExport, cwd, "--msf-export");
+  if (flags.msfExport !== undefined)
+    options.msfExportFile = checkedPath(flags.msfExport, cwd, "--msf-export");
   if (flags.manifest !== undefined) options.manifest = checkedPath(flags.manifest, cwd, "--manifest");
   const db = flags.db ?? env.GIM_DATABASE_URL;
   if (db !== undefined && db !== "") options.db = db;
