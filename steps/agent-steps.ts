@@ -73,6 +73,20 @@ When(
   },
 );
 
+When(
+  "{agent} completes the consultation with {agent} as a conference",
+  function (this: ChatWorld, from: AgentName, to: AgentName) {
+    this.chat.agentCompletesConsultation(from, to, "conference");
+  },
+);
+
+When(
+  "{agent} completes the consultation with {agent} as a transfer",
+  function (this: ChatWorld, from: AgentName, to: AgentName) {
+    this.chat.agentCompletesConsultation(from, to, "transfer");
+  },
+);
+
 When("{agent} leaves the chat", function (this: ChatWorld, agent: AgentName) {
   this.chat.agentLeaves(agent);
 });

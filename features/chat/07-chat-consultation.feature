@@ -39,3 +39,6 @@ Feature: Chat consultation
       | IRF | resource | role            | result    | reason |
       | 1   | Agent1   | RoutedTo        | Completed |        |
       | 2   | Agent2   | ReceivedConsult | Completed |        |
+    And Info Mart records these mediation segments:
+      | MSF | queue        | role     | result   | reason | IRF  |
+      | 1   | Chat_Inbound | Received | Diverted |        | IRF1 |

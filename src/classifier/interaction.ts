@@ -232,6 +232,25 @@ export class InteractionState {
         this.close(a, a.transferAccepted ? rules.transferredAway() : rules.completed(), e.ts, time);
         return undefined;
       }
+      case "EventVisibilityChanged": {
+        const a = this.attempt(e.agent, source);
+        if (a.joined === undefined || a.purpose !== "consult" || a.invitedBy === undefined) {
+          throw new InputError(
+            source.file,
+            source.line,
+            "agent",
+            `${e.agent} is not a consulted agent in interaction "${this.id}"; only a joined consultation can be completed as a conference or a transfer`,
+          );
+        }
+        // HYPOTHESIS (role-rule.ts): the consultation completed as a conference makes
+        // the consulted agent a conference party; completed as a transfer, a transfer target.
+        a.visibility = e.visibility;
+        if (e.purpose === "transfer") {
+          a.purpose = "transfer";
+          a.invitedBy.transferAccepted = true;
+        } else a.purpose = "conference";
+        return undefined;
+      }
       case "EventProcessingStopped":
         if (e.by === "customer" && this.everJoined) {
           // Chat Server's stop-abandoned-interaction=noanswer, the setting Genesys recommends "to

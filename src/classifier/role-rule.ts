@@ -15,6 +15,10 @@ export type AgentRole = "RoutedTo" | "ReceivedTransfer" | "InConference" | "Rece
  * follows the visibility mode: `conference` -> InConference, `consult` -> ReceivedConsult.
  * While it is not yet known, an attempt that fails is ReceivedConsult (seed 1.6); one that the
  * agent accepted has advanced past that point, so its purpose stands for the mode.
+ * HYPOTHESIS (two-step transfer and conference, event log 1.1 EventVisibilityChanged): a
+ * consultation the consulting agent completes as a conference or a transfer is classified by
+ * what it became, InConference or ReceivedTransfer, as the seed's visibility rule (1.6) suggests;
+ * no page gives the descriptors of a two-step completion for chat.
  */
 export function roleOf(invite: Pick<AgentInvited, "purpose" | "visibility">, joined: boolean): AgentRole {
   switch (invite.purpose) {

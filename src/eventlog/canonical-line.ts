@@ -52,6 +52,8 @@ const INTERACTION_TYPES = words("Inbound", "Outbound", "Internal");
 const PURPOSES = words("route", "transfer", "conference", "consult");
 const VISIBILITIES = words("conference", "consult");
 const REASONS = words("delivering-timeout", "handling-timeout", "requested");
+const CHANGED_VISIBILITIES = words("conference");
+const COMPLETED_AS = words("transfer", "conference");
 const STOPPED_BY = words("agent", "customer", "strategy");
 
 interface Latin1Slicer {
@@ -191,6 +193,20 @@ export function readCanonicalLine(
       }
       break;
     }
+    case 9: {
+      // EventVisibilityChanged (1.1): agent, visibility, purpose?
+      aStart = after(b, p, to, AGENT);
+      aEnd = nameEnd(b, aStart, to);
+      p = after(b, aEnd, to, VISIBILITY);
+      word = wordAt(b, p, to, CHANGED_VISIBILITIES);
+      p = word < 0 ? -1 : p + (CHANGED_VISIBILITIES.bytes[word] as Uint8Array).length;
+      const purpose = after(b, p, to, PURPOSE);
+      if (purpose >= 0) {
+        optionalWord = wordAt(b, purpose, to, COMPLETED_AS);
+        p = optionalWord < 0 ? -1 : purpose + (COMPLETED_AS.bytes[optionalWord] as Uint8Array).length;
+      }
+      break;
+    }
     default: {
       // EventProcessingStopped: by, agent?
       const by = after(b, p, to, BY);
@@ -262,6 +278,21 @@ export function readCanonicalLine(
         aStart < 0
           ? { ts, interaction, event: "EventProcessingStopped", by }
           : { ts, interaction, event: "EventProcessingStopped", by, agent: nameA };
+      break;
+    }
+    case 9: {
+      const purpose = COMPLETED_AS.text[optionalWord] as "transfer" | undefined;
+      value =
+        purpose === undefined
+          ? { ts, interaction, event: "EventVisibilityChanged", agent: nameA, visibility: "conference" }
+          : {
+              ts,
+              interaction,
+              event: "EventVisibilityChanged",
+              agent: nameA,
+              visibility: "conference",
+              purpose,
+            };
       break;
     }
     default:

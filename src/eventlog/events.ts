@@ -16,6 +16,7 @@ export const EVENT_NAMES = [
   "EventRevoked",
   "EventPartyRemoved",
   "EventProcessingStopped",
+  "EventVisibilityChanged",
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
@@ -97,6 +98,19 @@ export interface ProcessingStopped extends EventBase {
   agent?: string;
 }
 
+/**
+ * Since 1.1: a joined agent's visibility mode changed. An agent who consulted another may complete
+ * the consultation as a conference (the customer now sees the consulted agent) or as a transfer
+ * (`purpose: "transfer"`; the consulting agent then leaves): Workspace's chat privileges "Can Two
+ * Step Transfer" and "Can Two Step Conference".
+ */
+export interface VisibilityChanged extends EventBase {
+  event: "EventVisibilityChanged";
+  agent: string;
+  visibility: "conference";
+  purpose?: "transfer" | "conference";
+}
+
 export type ChatEvent =
   | InteractionSubmitted
   | PlacedInQueue
@@ -106,7 +120,8 @@ export type ChatEvent =
   | Rejected
   | Revoked
   | PartyRemoved
-  | ProcessingStopped;
+  | ProcessingStopped
+  | VisibilityChanged;
 
 /** Where an event came from, so that every rejection can name the file and line. */
 export interface EventSource {

@@ -18,6 +18,7 @@ export const EVENT_FIELDS: Readonly<Record<EventName, readonly string[]>> = {
   EventRevoked: ["agent", "reason"],
   EventPartyRemoved: ["agent"],
   EventProcessingStopped: ["by", "agent"],
+  EventVisibilityChanged: ["agent", "visibility", "purpose"],
 };
 
 /**

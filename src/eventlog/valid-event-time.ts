@@ -81,6 +81,14 @@ function isValidEventRule(line: Line): boolean {
       const by = line.by;
       return (by === "agent" || by === "customer" || by === "strategy") && isOptionalName(line.agent);
     }
+    case "EventVisibilityChanged": {
+      const purpose = line.purpose;
+      return (
+        isName(line.agent) &&
+        line.visibility === "conference" &&
+        (purpose === undefined || purpose === "transfer" || purpose === "conference")
+      );
+    }
     default:
       return false;
   }

@@ -71,6 +71,8 @@ export class ChatScript {
   /** Where a revoked or rejected strategy invitation sends the chat back to. */
   private returnQueue: QueueName | undefined;
   private readonly parties = new Map<AgentName, Party>();
+  /** Consulted agents who joined, and who consulted them (for a two-step completion). */
+  private readonly consulted = new Map<AgentName, AgentName>();
 
   constructor(interaction: string, options: { start?: string } = {}) {
     if (interaction.trim() === "") throw new FlowError("A chat needs a non-empty interaction id");
@@ -188,6 +190,8 @@ export class ChatScript {
     }
     this.emit({ event: "EventPartyAdded", agent });
     this.parties.set(agent, { state: "joined" });
+    if (invitation.purpose === "consult" && invitation.from !== undefined)
+      this.consulted.set(agent, invitation.from);
     if (invitation.purpose === "transfer" && invitation.from !== undefined) {
       // domain.md §4: an accepted transfer is EventPartyAdded for the target, then
       // EventPartyRemoved for the transferring agent.
@@ -270,6 +274,29 @@ export class ChatScript {
   /** The agent invites another agent into a consultation the customer does not see. */
   agentConsults(from: AgentName, to: AgentName): this {
     return this.agentInvites(from, to, "consult", "consult", `${from} cannot consult ${to}`);
+  }
+
+  /**
+   * The consulting agent completes a joined consultation as a conference (both stay, the customer
+   * now sees the consulted agent) or as a transfer (the consulting agent leaves): a two-step
+   * conference or transfer (Workspace chat privileges "Can Two Step Conference / Transfer"),
+   * reported as EventVisibilityChanged (event log 1.1).
+   */
+  agentCompletesConsultation(from: AgentName, to: AgentName, as: "conference" | "transfer"): this {
+    const cannot = `${from} cannot complete the consultation with ${to} as a ${as}`;
+    this.requireOngoing(cannot);
+    this.requireJoined(from, cannot);
+    this.requireJoined(to, cannot);
+    const purpose = this.consulted.get(to);
+    if (purpose !== from) throw new FlowError(`${cannot}: ${to} is not in a consultation with ${from}`);
+    this.advance(TIMINGS.agentRequest);
+    this.emit({ event: "EventVisibilityChanged", agent: to, visibility: "conference", purpose: as });
+    this.consulted.delete(to);
+    if (as === "transfer") {
+      this.emit({ event: "EventPartyRemoved", agent: from });
+      this.parties.set(from, { state: "left" });
+    }
+    return this;
   }
 
   /**

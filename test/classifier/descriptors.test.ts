@@ -227,6 +227,46 @@ describe("hypotheses (provisional flows and undocumented endings)", () => {
     expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/Transferred", "Chat_Stop Received/Completed"]);
   });
 
+  test("two-step conference (hypothesis): the consulted agent, completed as a conference, is InConference", () => {
+    const log = accepted()
+      .add(
+        "EventAgentInvited",
+        { agent: "Agent2", purpose: "consult", from: "Agent1", visibility: "consult" },
+        60,
+      )
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventVisibilityChanged", { agent: "Agent2", visibility: "conference", purpose: "conference" }, 60)
+      .add("EventPartyRemoved", { agent: "Agent2" }, 60)
+      .add("EventPartyRemoved", { agent: "Agent1" }, 0)
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
+    expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/Completed", "Agent2 InConference/Completed"]);
+  });
+
+  test("two-step transfer (hypothesis): Agent1 Transferred, Agent2 ReceivedTransfer", () => {
+    const log = accepted()
+      .add(
+        "EventAgentInvited",
+        { agent: "Agent2", purpose: "consult", from: "Agent1", visibility: "consult" },
+        60,
+      )
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventVisibilityChanged", { agent: "Agent2", visibility: "conference", purpose: "transfer" }, 60)
+      .add("EventPartyRemoved", { agent: "Agent1" }, 0)
+      .add("EventPartyRemoved", { agent: "Agent2" }, 60)
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent2" }, 0);
+    expect(descriptors(log)).to.deep.equal([
+      "Agent1 RoutedTo/Transferred",
+      "Agent2 ReceivedTransfer/Completed",
+    ]);
+  });
+
+  test("a visibility change for an agent who is not a joined consultation is bad input naming the line", () => {
+    const log = accepted().add("EventVisibilityChanged", { agent: "Agent1", visibility: "conference" }, 60);
+    expect(() => classifyEvents(log.events)).to.throw(
+      /<events>:\d+: field "agent": Agent1 is not a consulted agent/,
+    );
+  });
+
   test("a rejected routing invitation is Redirected with no documented reason", () => {
     const log = new ChatLog().submitted().routedTo("Agent1").add("EventRejected", { agent: "Agent1" }, 3);
     expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/Redirected"]);

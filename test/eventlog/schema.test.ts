@@ -79,6 +79,7 @@ const EVERY_EVENT: Record<string, Record<string, unknown>> = {
   EventRevoked: { agent: "Agent1", reason: "delivering-timeout" },
   EventPartyRemoved: { agent: "Agent1" },
   EventProcessingStopped: { by: "customer", agent: "Agent1" },
+  EventVisibilityChanged: { agent: "Agent2", visibility: "conference", purpose: "transfer" },
 };
 
 test("every event is accepted with all its optional fields, and with only its required ones", () => {

@@ -54,12 +54,12 @@ const exampleIds = readdirSync(EXAMPLES)
   .sort();
 
 describe("features and examples cover each other", () => {
-  test("the eleven documented flows and the stop-queue flow are all there (flow 6 twice, four -msf scenarios)", () => {
+  test("the eleven documented flows, the stop-queue flow and the two-step flow are all there (flow 6 twice, four -msf scenarios)", () => {
     expect(
       scenarios.filter((s) => s.expectedMsfs.length > 0),
       "scenarios stating MSFs",
-    ).to.have.length(12);
-    expect(scenarios).to.have.length(17);
+    ).to.have.length(15);
+    expect(scenarios).to.have.length(19);
     expect(scenarios.filter((s) => s.id.endsWith("-msf"))).to.have.length(4);
   });
 

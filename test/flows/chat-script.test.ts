@@ -158,6 +158,31 @@ describe("ChatScript events", () => {
     ).to.equal(false);
   });
 
+  test("a consultation completed as a transfer: a visibility change, then the consulting agent leaves", () => {
+    const events = routedAndAccepted()
+      .agentConsults("Agent1", "Agent2")
+      .agentAccepts("Agent2")
+      .agentCompletesConsultation("Agent1", "Agent2", "transfer")
+      .events();
+    expect(events.slice(-2)).to.deep.include.members([
+      {
+        ...events.at(-2),
+        event: "EventVisibilityChanged",
+        agent: "Agent2",
+        visibility: "conference",
+        purpose: "transfer",
+      },
+    ]);
+    expect(events.at(-1)).to.include({ event: "EventPartyRemoved", agent: "Agent1" });
+  });
+
+  test("only a joined consultation can be completed, and only by the agent who consulted", () => {
+    const conferenced = routedAndAccepted().agentConferencesIn("Agent1", "Agent2").agentAccepts("Agent2");
+    expect(() => conferenced.agentCompletesConsultation("Agent1", "Agent2", "transfer")).to.throw(
+      /Agent2 is not in a consultation with Agent1/,
+    );
+  });
+
   test("ending the chat in a stop-interaction queue: the agent leaves, the chat is placed there and stopped", () => {
     const events = routedAndAccepted().agentPlacesInStopQueue("Agent1", "Chat_Stop").events();
     expect(events.slice(-3).map((e) => e.event)).to.deep.equal([

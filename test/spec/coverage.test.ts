@@ -32,8 +32,9 @@ describe("coverage of the bundled flows", () => {
   test("a descriptor used by verified and provisional flows stays verified and lists both", () => {
     const entry = byName("InConference/Completed");
     expect(entry?.state).to.equal("verified");
-    expect(entry === undefined ? [] : flowsOf(entry)).to.deep.equal([5, 8]);
+    expect(entry === undefined ? [] : flowsOf(entry)).to.deep.equal([5, 8, 13]);
     expect(entry?.uses.find((u) => u.flow === 8)?.provisional).to.equal(true);
+    expect(entry?.uses.find((u) => u.flow === 13)?.provisional).to.equal(true);
   });
 
   test("only documented or expected combinations: not the vocabulary's cartesian product", () => {
@@ -124,7 +125,7 @@ describe("coverageCsv", () => {
       "ReceivedConsult,Completed,Unspecified,ReceivedConsult/Completed,,7,,chat-consultation-completed,provisional only",
     );
     expect(lines.find((l) => l.startsWith("InConference,Completed,"))).to.equal(
-      "InConference,Completed,Unspecified,InConference/Completed,1.5,5 8,chat-conference-accepted,chat-conference-through-queue,verified",
+      "InConference,Completed,Unspecified,InConference/Completed,1.5,5 8 13,chat-conference-accepted,chat-conference-through-queue chat-two-step-conference,verified",
     );
   });
 

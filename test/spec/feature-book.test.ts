@@ -16,16 +16,16 @@ const FEATURES = join(__dirname, "..", "..", "features");
 describe("readFeatureBook on the bundled flows", () => {
   const book = readFeatureBook(FEATURES);
 
-  test("twelve flows in order (the Guide's eleven and the stop-queue flow), flow 6 with both its scenarios", () => {
-    expect(book.map((f) => f.flow)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  test("thirteen flows in order (the Guide's eleven, the stop-queue and two-step flows), flow 6 with both its scenarios", () => {
+    expect(book.map((f) => f.flow)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(book[5]?.scenarios.map((s) => s.id)).to.include.members([
       "chat-conference-revoked",
       "chat-conference-revoked-visibility-unknown",
     ]);
   });
 
-  test("only flows 7 and 8 are provisional flows; a verified flow's hypotheses are MSF scenarios of their own", () => {
-    expect(book.filter((f) => f.provisional).map((f) => f.flow)).to.deep.equal([7, 8]);
+  test("only flows 7, 8 and 13 are provisional flows; a verified flow's hypotheses are MSF scenarios of their own", () => {
+    expect(book.filter((f) => f.provisional).map((f) => f.flow)).to.deep.equal([7, 8, 13]);
     for (const f of book) {
       for (const s of f.scenarios) {
         if (f.provisional) expect(s.provisional, s.id).to.equal(true);

@@ -75,10 +75,10 @@ describe("the spec book of the bundled flows, with no run results", () => {
     }
   });
 
-  test("flows 7 and 8, and only they, carry the provisional banner", () => {
+  test("flows 7, 8 and 13 (two-step), and only they, carry the provisional banner", () => {
     for (let flow = 1; flow <= flowCount; flow++) {
       const hasBanner = section(html, flow).includes('class="provisional-banner"');
-      expect(hasBanner, `flow ${flow}`).to.equal(flow === 7 || flow === 8);
+      expect(hasBanner, `flow ${flow}`).to.equal(flow === 7 || flow === 8 || flow === 13);
     }
   });
 
