@@ -14,11 +14,10 @@ import { expect } from "chai";
 import { classifyFacts } from "../../src/classifier/classify";
 import type { IrfRow } from "../../src/domain/irf";
 import type { MsfRow } from "../../src/domain/msf";
-import { codeOf } from "../../src/domain/vocabulary";
 import { parseEventLog } from "../../src/eventlog/reader";
 import { BUNDLED_GIM_CONFIG_FILE, loadGimConfig } from "../../src/gimconfig/gim-config-file";
 import { readSnapshot, type Snapshot } from "../../src/snapshot/snapshot";
-import { SEEDED_RESOURCE_TYPES } from "../../src/sut/resource-type-codes";
+import { irfExportCsv, msfExportCsv } from "../support/gim-export";
 import { runCli } from "../support/run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "gim-gate-"));
@@ -34,12 +33,6 @@ const ABANDONED = {
   to: "AbandonedWhileRinging",
 } as const;
 type Change = typeof TRANSFER | typeof ABANDONED;
-
-// GIM's codes are what an export must carry (sql/irf-descriptors.sql); the names are optional.
-const HEADER =
-  "interaction_id,media_server_ixn_guid,interaction_resource_id,media_name_code,interaction_type_code,resource_name,resource_type_code,resource_role_code,technical_result_code,result_reason_code,role_reason_code,start_ts,end_ts";
-const MSF_HEADER =
-  "mediation_segment_id,interaction_id,media_server_ixn_guid,media_name_code,resource_name,resource_type_code,resource_role_code,technical_result_code,result_reason_code,role_reason_code,start_ts,end_ts,mediation_duration,target_ixn_resource_id";
 
 /**
  * Flow 8's internal invitation interaction, which the snapshot (the customer chat's facts) does not
@@ -61,36 +54,21 @@ function inviteFacts(): { irfs: IrfRow[]; msfs: MsfRow[] } {
  * it `<name>.msf.csv`, the export of its mediation segments (sql/msf-descriptors.sql).
  */
 function writeExport(name: string, baseline: Snapshot, changes: readonly Change[]): string {
-  const lines = [HEADER];
-  const msfLines = [MSF_HEADER];
   const invite = inviteFacts();
   const interactions = [
-    ...baseline.scenarios.map((s) => ({ id: s.id, rows: s.rows ?? [], msfs: s.msfs ?? [] })),
-    { id: INVITE, rows: invite.irfs, msfs: invite.msfs },
-  ];
-  interactions.forEach((scenario, n) => {
-    for (const row of scenario.rows) {
+    ...baseline.scenarios.map((s) => ({ id: s.id, irfs: s.rows ?? [], msfs: s.msfs ?? [] })),
+    { id: INVITE, ...invite },
+  ].map((scenario, n) => ({
+    key: n + 1,
+    msfs: scenario.msfs,
+    irfs: scenario.irfs.map((row) => {
       const changed: IrfRow = { ...row };
       for (const c of changes) if (c.id === scenario.id && c.irf === row.irf) changed[c.field] = c.to;
-      const code = SEEDED_RESOURCE_TYPES[changed.resourceType as keyof typeof SEEDED_RESOURCE_TYPES].code;
-      lines.push(
-        [n + 1, row.interaction, row.irf, "CHAT", "INBOUND", changed.resource, code]
-          .concat([changed.role, changed.result, changed.reason, changed.roleReason].map(codeOf))
-          .concat([row.start, row.end])
-          .join(","),
-      );
-    }
-    for (const m of scenario.msfs) {
-      msfLines.push(
-        [m.msf, n + 1, m.interaction, "CHAT", m.resource, "QUEUE"]
-          .concat([m.role, m.result, m.reason, m.roleReason].map(codeOf))
-          .concat([m.start, m.end, Math.round(m.durationMs / 1000), m.irf ?? ""])
-          .join(","),
-      );
-    }
-  });
-  writeFileSync(at(name), `${lines.join("\n")}\n`);
-  writeFileSync(at(`${name}.msf.csv`), `${msfLines.join("\n")}\n`);
+      return changed;
+    }),
+  }));
+  writeFileSync(at(name), irfExportCsv(interactions));
+  writeFileSync(at(`${name}.msf.csv`), msfExportCsv(interactions));
   return at(name);
 }
 
