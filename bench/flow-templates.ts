@@ -1,5 +1,6 @@
 /**
- * The shapes of the eleven documented chat flows (and both variants of flow 6), as event
+ * The shapes of the chat flows (the eleven documented ones, both variants of flow 6, flows 12 and
+ * 13), as event
  * templates with time offsets, for generating large benchmark logs quickly.
  */
 import type { ChatEvent } from "../src/eventlog/events";
@@ -93,11 +94,20 @@ export const FLOW_TEMPLATES: readonly Template[] = [
     [120, { event: "EventPartyRemoved", agent: "Agent2" }],
     ...agent1Ends(240),
   ],
+  // Flow 8's customer chat: Agent2, routed through the queue by a separate internal invitation
+  // interaction (not generated here: one interaction per template), joins by conference.
   [
     ...routed,
-    [60, { event: "EventPlacedInQueue", queue: "Chat_Conference", agent: "Agent1" }],
-    [64, { event: "EventTakenFromQueue", queue: "Chat_Conference", strategy: "RouteConference" }],
-    [65, { event: "EventAgentInvited", agent: "Agent2", purpose: "conference", visibility: "conference" }],
+    [
+      70,
+      {
+        event: "EventAgentInvited",
+        agent: "Agent2",
+        purpose: "conference",
+        from: "Agent1",
+        visibility: "conference",
+      },
+    ],
     [70, { event: "EventPartyAdded", agent: "Agent2" }],
     [150, { event: "EventPartyRemoved", agent: "Agent2" }],
     ...agent1Ends(240),
@@ -106,6 +116,26 @@ export const FLOW_TEMPLATES: readonly Template[] = [
     [0, { event: "EventInteractionSubmitted", media: "chat", interactionType: "Inbound", queue: Q }],
     [0, { event: "EventPlacedInQueue", queue: Q }],
     [45, { event: "EventProcessingStopped", by: "customer" }],
+  ],
+  // Flow 12: the agent ends the chat in a stop-interaction queue.
+  [
+    ...routed,
+    [280, { event: "EventPartyRemoved", agent: "Agent1" }],
+    [280, { event: "EventPlacedInQueue", queue: "Chat_Stop", agent: "Agent1" }],
+    [280, { event: "EventProcessingStopped", by: "strategy" }],
+  ],
+  // Flow 13: a consultation completed as a transfer.
+  [
+    ...routed,
+    ...invite2("consult", "consult"),
+    [66, { event: "EventPartyAdded", agent: "Agent2" }],
+    [
+      120,
+      { event: "EventVisibilityChanged", agent: "Agent2", visibility: "conference", purpose: "transfer" },
+    ],
+    [120, { event: "EventPartyRemoved", agent: "Agent1" }],
+    [240, { event: "EventPartyRemoved", agent: "Agent2" }],
+    [240, { event: "EventProcessingStopped", by: "agent", agent: "Agent2" }],
   ],
   [...start, [9, { event: "EventProcessingStopped", by: "customer" }]],
   [
