@@ -49,7 +49,7 @@ export class ChatClassifier {
     const e = logged.event;
     let state = this.open.get(e.interaction);
     if (state === undefined) {
-      state = new InteractionState(e, logged.source, this.config);
+      state = new InteractionState(e, logged.source, this.config, this.onMsfs !== undefined);
       this.open.set(e.interaction, state);
     }
     const facts = state.apply(e, logged.time, logged.source);

@@ -116,6 +116,8 @@ export class InteractionState {
     first: ChatEvent,
     source: EventSource,
     private readonly config: GimConfig,
+    /** False when nobody listens for MSFs: the rows are then not built (a hot path on big logs). */
+    private readonly wantMsfs = true,
   ) {
     this.id = first.interaction;
     this.inbound = first.event === "EventInteractionSubmitted" && first.interactionType === "Inbound";
@@ -456,7 +458,7 @@ export class InteractionState {
       last.linked = mediation;
     }
     const rows = this.toRows(this.ended);
-    const msfs = this.toMsfs();
+    const msfs = this.wantMsfs ? this.toMsfs() : [];
     // A stopped interaction lets go of what it held. A state that lived through a young-generation
     // collection waits in the old generation, dead, for the next full one; meanwhile everything
     // young it still pointed to would be kept and promoted too (measured: GC time nearly tripled).
