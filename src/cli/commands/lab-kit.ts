@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import type { Command } from "commander";
-import { MANIFEST_TEMPLATE, writeLabKit } from "../../labkit/lab-kit";
+import { GIM_CONFIG_TEMPLATE, MANIFEST_TEMPLATE, writeLabKit } from "../../labkit/lab-kit";
 import type { CliContext } from "../context";
 import { PACKAGE_ROOT } from "../package-info";
 
@@ -26,7 +26,7 @@ export function registerLabKit(program: Command, context: CliContext): void {
       const kit = await writeLabKit(features, out);
       const shown = path.relative(cwd, out) || ".";
       context.stdout.write(
-        `Wrote ${kit.scenarios.length} scenario checklists, README.md and ${MANIFEST_TEMPLATE} to ${shown}\n`,
+        `Wrote ${kit.scenarios.length} scenario checklists, README.md, ${MANIFEST_TEMPLATE} and ${GIM_CONFIG_TEMPLATE} to ${shown}\n`,
       );
     });
 }
