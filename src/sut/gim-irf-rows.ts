@@ -19,17 +19,15 @@
 import type { IrfRow } from "../domain/irf";
 import { Vocabulary } from "../domain/vocabulary";
 import { InputError } from "../errors";
+import { factsInOrder, type KeyedFact } from "./facts-in-order";
 import { descriptorByCode, resourceTypeByCode } from "./gim-descriptor-codes";
 import type { SourcedRecord } from "./gim-irf-columns";
 import { integer, required, timestamp, value } from "./gim-record-values";
 
 const WHAT = "IRF row";
 
-interface Keyed {
+interface Keyed extends KeyedFact {
   row: IrfRow;
-  startMs: number;
-  resourceId: bigint;
-  line: number | undefined;
 }
 
 /** One interaction's IRFs in order, and the ordinal of each INTERACTION_RESOURCE_ID (for MSF links). */
@@ -61,34 +59,20 @@ export function irfsByGuid(
   wanted: ReadonlySet<string> | undefined,
   vocabulary: Vocabulary,
 ): Map<string, InteractionIrfs> {
-  const byGuid = new Map<string, Keyed[]>();
-  for (const record of records) {
-    const guid = required(record, "MEDIA_SERVER_IXN_GUID", source, WHAT);
-    if (wanted !== undefined && !wanted.has(guid)) continue;
-    const keyed = toKeyed(record, guid, source, vocabulary);
-    const list = byGuid.get(guid);
-    if (list === undefined) byGuid.set(guid, [keyed]);
-    else list.push(keyed);
-  }
+  const ordered = factsInOrder(
+    records,
+    (record) => required(record, "MEDIA_SERVER_IXN_GUID", source, WHAT),
+    (record, guid) => toKeyed(record, guid, source, vocabulary),
+    "INTERACTION_RESOURCE_ID",
+    source,
+    wanted,
+  );
   const result = new Map<string, InteractionIrfs>();
-  for (const [guid, list] of byGuid) {
-    list.sort(
-      (a, b) =>
-        a.startMs - b.startMs || (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0),
-    );
+  for (const [guid, list] of ordered) {
     const ordinalOf = new Map<bigint, number>();
     list.forEach((keyed, index) => {
-      const previous = list[index - 1];
-      if (previous !== undefined && previous.resourceId === keyed.resourceId) {
-        throw new InputError(
-          source,
-          keyed.line,
-          "INTERACTION_RESOURCE_ID",
-          `${keyed.resourceId} appears twice for interaction ${guid}; was the export concatenated twice?`,
-        );
-      }
       keyed.row.irf = index + 1;
-      ordinalOf.set(keyed.resourceId, index + 1);
+      ordinalOf.set(keyed.key, index + 1);
     });
     result.set(guid, { rows: list.map((k) => k.row), ordinalOf });
   }
@@ -128,7 +112,7 @@ function toKeyed(record: SourcedRecord, guid: string, source: string, vocabulary
       ...(recordedNames === undefined ? {} : { recordedNames }),
     },
     startMs: start.ms,
-    resourceId,
+    key: resourceId,
     line: record.line,
   };
 }

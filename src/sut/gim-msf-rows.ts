@@ -13,6 +13,7 @@
 import type { MsfRow } from "../domain/msf";
 import { Vocabulary } from "../domain/vocabulary";
 import { InputError } from "../errors";
+import { factsInOrder, type KeyedFact } from "./facts-in-order";
 import { descriptorByCode, resourceTypeByCode } from "./gim-descriptor-codes";
 import type { InteractionIrfs } from "./gim-irf-rows";
 import type { SourcedMsfRecord } from "./gim-msf-columns";
@@ -20,11 +21,8 @@ import { INTEGER, integer, required, timestamp, value } from "./gim-record-value
 
 const WHAT = "MSF row";
 
-interface Keyed {
+interface Keyed extends KeyedFact {
   row: MsfRow;
-  startMs: number;
-  segmentId: bigint;
-  line: number | undefined;
 }
 
 /**
@@ -38,30 +36,17 @@ export function msfRowsByGuid(
   wanted?: ReadonlySet<string>,
   vocabulary: Vocabulary = Vocabulary.standard(),
 ): Map<string, MsfRow[]> {
-  const byGuid = new Map<string, Keyed[]>();
-  for (const record of records) {
-    const guid = required(record, "MEDIA_SERVER_IXN_GUID", source, WHAT);
-    if (wanted !== undefined && !wanted.has(guid)) continue;
-    const keyed = toKeyed(record, guid, source, irfs.get(guid), vocabulary);
-    const list = byGuid.get(guid);
-    if (list === undefined) byGuid.set(guid, [keyed]);
-    else list.push(keyed);
-  }
+  const ordered = factsInOrder(
+    records,
+    (record) => required(record, "MEDIA_SERVER_IXN_GUID", source, WHAT),
+    (record, guid) => toKeyed(record, guid, source, irfs.get(guid), vocabulary),
+    "MEDIATION_SEGMENT_ID",
+    source,
+    wanted,
+  );
   const result = new Map<string, MsfRow[]>();
-  for (const [guid, list] of byGuid) {
-    list.sort(
-      (a, b) => a.startMs - b.startMs || (a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : 0),
-    );
+  for (const [guid, list] of ordered) {
     list.forEach((keyed, index) => {
-      const previous = list[index - 1];
-      if (previous !== undefined && previous.segmentId === keyed.segmentId) {
-        throw new InputError(
-          source,
-          keyed.line,
-          "MEDIATION_SEGMENT_ID",
-          `${keyed.segmentId} appears twice for interaction ${guid}; was the export concatenated twice?`,
-        );
-      }
       keyed.row.msf = index + 1;
     });
     result.set(
@@ -106,7 +91,7 @@ function toKeyed(
       ...(recordedNames === undefined ? {} : { recordedNames }),
     },
     startMs: start.ms,
-    segmentId,
+    key: segmentId,
     line: record.line,
   };
 }
