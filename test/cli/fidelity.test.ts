@@ -197,6 +197,42 @@ describe("mediation segments decide a scenario through the export back end", () 
   });
 });
 
+describe("revokes and stops as the documentation describes them, through classify", () => {
+  const classified = async (events: readonly object[], name: string) => {
+    const run = await runCli(["classify", write(name, jsonl(events))]);
+    expect(run.code, run.output).to.equal(0);
+    return run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { resource: string; role: string; result: string; reason: string })
+      .map((r) => `${r.resource} ${r.role}/${r.result} [${r.reason}]`);
+  };
+
+  test("a handling-timeout revoke returns the chat to the queue: Redirected [Revoked], not Completed", async () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventPartyAdded", { agent: "Agent1" })
+      .add("EventRevoked", { agent: "Agent1", reason: "handling-timeout" }, 600)
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound" }, 0)
+      .routedTo("Agent2")
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventPartyRemoved", { agent: "Agent2" }, 60)
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent2" }, 0);
+    expect(await classified(log.events, "handling-timeout.jsonl")).to.deep.equal([
+      "Agent1 RoutedTo/Redirected [Revoked]",
+      "Agent2 RoutedTo/Completed [Unspecified]",
+    ]);
+  });
+
+  test("a strategy stopping a chat in an interaction queue: Completed, not Cleared (virtual queues only)", async () => {
+    const log = new ChatLog().submitted().add("EventProcessingStopped", { by: "strategy" }, 10);
+    expect(await classified(log.events, "stopped-in-queue.jsonl")).to.deep.equal([
+      "Chat_Inbound Received/Completed [Unspecified]",
+    ]);
+  });
+});
+
 describe("logs Genesys' documentation says cannot happen are refused (exit 2, the line named)", () => {
   const refused = async (events: readonly object[], name: string) => {
     const file = write(name, jsonl(events));
