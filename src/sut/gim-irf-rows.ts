@@ -18,11 +18,10 @@
  */
 import type { IrfRow } from "../domain/irf";
 import { Vocabulary } from "../domain/vocabulary";
-import { InputError } from "../errors";
 import { factsInOrder, type KeyedFact } from "./facts-in-order";
 import { descriptorByCode, resourceTypeByCode } from "./gim-descriptor-codes";
 import type { SourcedRecord } from "./gim-irf-columns";
-import { integer, required, timestamp, value } from "./gim-record-values";
+import { factTimes, integer, requireChat, required } from "./gim-record-values";
 
 const WHAT = "IRF row";
 
@@ -80,19 +79,10 @@ export function irfsByGuid(
 }
 
 function toKeyed(record: SourcedRecord, guid: string, source: string, vocabulary: Vocabulary): Keyed {
-  const media = required(record, "MEDIA_NAME_CODE", source, WHAT);
-  if (media.toUpperCase() !== "CHAT") {
-    throw new InputError(
-      source,
-      record.line,
-      "MEDIA_NAME_CODE",
-      `is "${media}", not CHAT: interaction ${guid} is not a chat (check its GUID in the manifest)`,
-    );
-  }
+  requireChat(record, source, guid, WHAT);
   const { resourceType, resourceTypeCode } = resourceTypeByCode(record, source, guid, WHAT);
   const resourceId = integer(record, "INTERACTION_RESOURCE_ID", source, WHAT);
-  const start = timestamp(record, "START_TS", source);
-  const end = value(record, "END_TS") === "" ? undefined : timestamp(record, "END_TS", source);
+  const { start, end } = factTimes(record, source);
   const { recordedNames, ...descriptor } = descriptorByCode(record, vocabulary, source, WHAT);
   return {
     row: {

@@ -17,7 +17,7 @@ import { factsInOrder, type KeyedFact } from "./facts-in-order";
 import { descriptorByCode, resourceTypeByCode } from "./gim-descriptor-codes";
 import type { InteractionIrfs } from "./gim-irf-rows";
 import type { SourcedMsfRecord } from "./gim-msf-columns";
-import { INTEGER, integer, required, timestamp, value } from "./gim-record-values";
+import { factTimes, INTEGER, integer, requireChat, required, value } from "./gim-record-values";
 
 const WHAT = "MSF row";
 
@@ -64,19 +64,10 @@ function toKeyed(
   irfs: InteractionIrfs | undefined,
   vocabulary: Vocabulary,
 ): Keyed {
-  const media = required(record, "MEDIA_NAME_CODE", source, WHAT);
-  if (media.toUpperCase() !== "CHAT") {
-    throw new InputError(
-      source,
-      record.line,
-      "MEDIA_NAME_CODE",
-      `is "${media}", not CHAT: interaction ${guid} is not a chat`,
-    );
-  }
+  requireChat(record, source, guid, WHAT);
   resourceTypeByCode(record, source, guid, WHAT);
   const segmentId = integer(record, "MEDIATION_SEGMENT_ID", source, WHAT);
-  const start = timestamp(record, "START_TS", source);
-  const end = value(record, "END_TS") === "" ? undefined : timestamp(record, "END_TS", source);
+  const { start, end } = factTimes(record, source);
   const { recordedNames, ...descriptor } = descriptorByCode(record, vocabulary, source, WHAT);
   return {
     row: {

@@ -58,3 +58,34 @@ export function timestamp<C extends string>(
   }
   return { ms, iso: new Date(ms).toISOString() };
 }
+
+/**
+ * The chat check every fact record passes: MEDIA_NAME_CODE must be CHAT, since the harness's rules
+ * are chat's (a non-chat GUID in the manifest is most often a typo).
+ */
+export function requireChat<C extends string>(
+  record: Sourced<C | "MEDIA_NAME_CODE">,
+  source: string,
+  guid: string,
+  what: string,
+): void {
+  const media = required(record, "MEDIA_NAME_CODE", source, what);
+  if (media.toUpperCase() !== "CHAT") {
+    throw new InputError(
+      source,
+      record.line,
+      "MEDIA_NAME_CODE",
+      `is "${media}", not CHAT: interaction ${guid} is not a chat (check its GUID in the manifest)`,
+    );
+  }
+}
+
+/** START_TS and END_TS of a fact; END_TS may be empty for a fact GIM has not closed yet. */
+export function factTimes<C extends string>(
+  record: Sourced<C | "START_TS" | "END_TS">,
+  source: string,
+): { start: { ms: number; iso: string }; end: { ms: number; iso: string } | undefined } {
+  const start = timestamp(record, "START_TS", source);
+  const end = value(record, "END_TS") === "" ? undefined : timestamp(record, "END_TS", source);
+  return { start, end };
+}
