@@ -8,10 +8,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { databaseTarget } from "../../gimdb/database-target";
-import { readExampleLogs } from "../../gimdb/example-logs";
-import { seedDatabase } from "../../gimdb/seed";
-import { formatManifest } from "../../sut/lab-manifest-format";
 import type { CliContext } from "../context";
 import { PACKAGE_ROOT } from "../package-info";
 
@@ -40,6 +36,10 @@ export function registerSeedDb(program: Command, context: CliContext): void {
         "  gim-conformance run --sut postgres --db URL --manifest FILE",
     )
     .action(async (flags: SeedFlags) => {
+      const { databaseTarget } = await import("../../gimdb/database-target");
+      const { readExampleLogs } = await import("../../gimdb/example-logs");
+      const { seedDatabase } = await import("../../gimdb/seed");
+      const { formatManifest } = await import("../../sut/lab-manifest-format");
       const cwd = process.cwd();
       const target = databaseTarget(flags.db, "--db");
       const examplesDir = path.resolve(cwd, flags.examples ?? path.join(PACKAGE_ROOT, "examples"));
