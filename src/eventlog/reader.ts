@@ -20,6 +20,12 @@ export { DEFAULT_MAX_LINE_BYTES } from "./line-splitter";
 export interface ReadEventLogOptions {
   /** Longest accepted line, in bytes (default 1 MiB); a longer one is rejected before it is read whole. */
   maxLineBytes?: number;
+  /**
+   * Parse only the lines this accepts (given each non-blank line's bytes and number); the others
+   * are skipped unparsed but still count as events for the empty-log check. For `classify`'s
+   * worker threads, which each read the whole log and classify their share of the interactions.
+   */
+  select?: (bytes: Buffer, from: number, to: number, line: number) => boolean;
 }
 
 /** The name that messages give standard input, read when the file is "-". */
@@ -85,20 +91,22 @@ async function* readEventStreamBatches(
     collected.length = 0;
     return batch;
   };
+  const select = options.select;
+  let seen = 0;
   const parse = (bytes: Buffer, from: number, to: number, line: number) => {
+    seen++;
+    if (select !== undefined && !select(bytes, from, to, line)) return;
     collected.push(
       // The fast path for canonical lines; any other line is parsed and validated in full.
       readCanonicalLine(bytes, from, to, file, line) ??
         parseEventLine(bytes.toString("utf8", from, to), file, line),
     );
   };
-  let count = 0;
   try {
     const chunks = typeof source === "function" ? await source() : source;
     for await (const chunk of chunks) {
       const failure = attempt(() => splitter.pushBytes(toBuffer(chunk), parse));
       if (collected.length > 0) {
-        count += collected.length;
         yield take();
       }
       if (failure !== undefined) throw failure.error;
@@ -108,11 +116,10 @@ async function* readEventStreamBatches(
   }
   const failure = attempt(() => splitter.endBytes(parse));
   if (collected.length > 0) {
-    count += collected.length;
     yield take();
   }
   if (failure !== undefined) throw failure.error;
-  if (count === 0) throw emptyLog(file);
+  if (seen === 0) throw emptyLog(file);
 }
 
 /** The events of a log held in memory, with the same checks as readEventLog. */
