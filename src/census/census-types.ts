@@ -98,4 +98,6 @@ export interface Census {
   /** Per scenario of the features, in feature order. */
   flows: CensusFlowCount[];
   invariantBreaks: InvariantBreak[];
+  /** The GIM configuration the features were read for (`--gim-config`), option name to value. */
+  gimConfig?: Record<string, string>;
 }
