@@ -41,11 +41,19 @@ export function samplesOf(text: string | null): string[] {
   return (text ?? "").split(/\s+/).filter((s) => s !== "");
 }
 
+/**
+ * The pattern rows of the window. Refuses to run outside a READ ONLY transaction: the census
+ * reads production, and the server, not this code, is what guarantees it writes nothing.
+ */
 export async function queryPatterns(
   db: Queryable,
   bounds: CensusBounds,
   sampleSize: number,
 ): Promise<PatternRow[]> {
+  const mode = await db.query<{ transaction_read_only: string }>("SHOW transaction_read_only");
+  if (mode.rows[0]?.transaction_read_only !== "on") {
+    throw new Error("internal: the census query must run inside a READ ONLY transaction (ReadOnlySession)");
+  }
   const result = await db.query<{
     pattern_codes: string;
     interactions: string;
