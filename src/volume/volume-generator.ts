@@ -10,7 +10,7 @@ import { InputError } from "../errors";
 import type { LoggedEvent } from "../eventlog/events";
 import type { GimConfig } from "../gimconfig/gim-config";
 import type { ExampleInteraction } from "../gimdb/example-logs";
-import type { ChatShape, ShapeEvent } from "./chat-shapes";
+import type { ChatShape } from "./chat-shapes";
 import { SeededRandom } from "./rng";
 
 export interface VolumePlan {
