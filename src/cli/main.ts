@@ -6,6 +6,7 @@
 import type { Writable } from "node:stream";
 import { Command, CommanderError } from "commander";
 import { EXIT, type ExitCode, HarnessError, InputError } from "../errors";
+import { registerCensus } from "./commands/census";
 import { registerClassify } from "./commands/classify";
 import { registerDiff } from "./commands/diff";
 import { registerLabKit } from "./commands/lab-kit";
@@ -28,6 +29,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerLabKit,
   registerSeedDb,
   registerSpec,
+  registerCensus,
 ];
 
 export interface CliIo {
