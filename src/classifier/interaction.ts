@@ -55,6 +55,8 @@ interface Attempt {
 }
 
 interface Location {
+  /** Order of creation, shared with attempts: the mediation IRF made at the stop sorts by it. */
+  seq: number;
   name: string;
   sinceTs: string;
   since: number;
@@ -99,6 +101,8 @@ export class InteractionState {
   /** The ended attempts of each agent, in `ended` order: placed() looks for the one who just left. */
   private readonly endedByAgent = new Map<string, Attempt[]>();
   private seq = 0;
+  /** EventInteractionSubmitted has been applied: a second one is refused. */
+  private submitted = false;
   /** The interaction queue stay still open (waiting, being routed, or alerting its target). */
   private segment: Segment | undefined;
   private readonly segments: Segment[] = [];
@@ -168,7 +172,7 @@ export class InteractionState {
     this.lastTime = time;
     switch (e.event) {
       case "EventInteractionSubmitted":
-        if (this.seq > 0 || this.queue !== undefined) {
+        if (this.submitted) {
           throw new InputError(
             source.file,
             source.line,
@@ -176,14 +180,15 @@ export class InteractionState {
             `interaction "${this.id}" was already submitted`,
           );
         }
+        this.submitted = true;
         // The contract: "the media server created the interaction and submitted it to queue".
-        this.queue = { name: e.queue, sinceTs: e.ts, since: time };
+        this.queue = this.location(e.queue, e.ts, time);
         this.openSegment(e.queue, e.ts, time);
         return undefined;
       case "EventPlacedInQueue":
         // Re-entering the queue it is already in (submission is followed by this event) keeps
         // the original entry time: the MSF runs from the first entry.
-        if (this.queue?.name !== e.queue) this.queue = { name: e.queue, sinceTs: e.ts, since: time };
+        if (this.queue?.name !== e.queue) this.queue = this.location(e.queue, e.ts, time);
         if (this.segment?.queue !== e.queue || this.segment.target !== undefined) {
           this.endSegment(msfRules.notAnswered(false), e.ts, time);
           this.openSegment(e.queue, e.ts, time);
@@ -202,7 +207,7 @@ export class InteractionState {
           );
         }
         this.queue = undefined;
-        this.strategy = { name: e.strategy, sinceTs: e.ts, since: time };
+        this.strategy = this.location(e.strategy, e.ts, time);
         return undefined;
       case "EventAgentInvited":
         this.invite(e, time, source);
@@ -218,6 +223,17 @@ export class InteractionState {
       }
       case "EventRevoked": {
         const a = this.attempt(e.agent, source);
+        if (a.joined !== undefined && e.reason !== "handling-timeout") {
+          // Once an agent has joined, the invitation is answered: what Interaction Server can still
+          // take back is the interaction itself, from an idle desktop, when handling-timeout expires
+          // (domain.md §4). Any other revoke of a joined agent is an inconsistent log.
+          throw new InputError(
+            source.file,
+            source.line,
+            e.reason === undefined ? "agent" : "reason",
+            `${e.agent} has already joined interaction "${this.id}": only a "handling-timeout" revoke can take it back from a joined agent, not ${e.reason === undefined ? "a revoke without reason" : `"${e.reason}"`}`,
+          );
+        }
         if (a.joined === undefined) {
           a.revokedWithoutTimeout = e.reason === undefined || e.reason === "requested";
           this.close(a, rules.invitationRevoked(roleOf(inviteOf(a), false)), e.ts, time);
@@ -321,6 +337,10 @@ export class InteractionState {
     left.result = o.result;
     left.reason = o.reason;
     this.placedBy = left;
+  }
+
+  private location(name: string, sinceTs: string, since: number): Location {
+    return { seq: this.seq++, name, sinceTs, since };
   }
 
   private openSegment(queue: string, ts: string, time: number): void {
@@ -490,6 +510,8 @@ export class InteractionState {
     time: number,
   ): Attempt {
     const a = this.newAttempt(at.name, type, at.sinceTs, at.since);
+    // Ordered by when the log put the chat there, not by when the stop made this IRF.
+    a.seq = at.seq;
     a.role = role;
     a.result = o.result;
     a.reason = o.reason;
@@ -589,7 +611,11 @@ export class InteractionState {
     }));
   }
 
-  /** IRF order: by start time, then by the order the attempts began. */
+  /**
+   * IRF order: by start time; attempts that start in the same millisecond in the order the log
+   * began them (the event that invited the agent, or put the chat in the queue or strategy), never
+   * in the order they ended, so the numbering does not depend on how the interaction finished.
+   */
   private toRows(attempts: readonly Attempt[]): IrfRow[] {
     const ordered = [...attempts].sort((x, y) => x.start - y.start || x.seq - y.seq);
     ordered.forEach((a, i) => {

@@ -25,6 +25,8 @@ export interface FeatureRunOptions {
   features: readonly string[];
   tags: string | undefined;
   sut: SutOptions;
+  /** Whether a provisional scenario that differs from its hypothesis fails (summary.ts SummaryPolicy). */
+  strictProvisional: boolean;
   allure:
     | {
         resultsDir: string;
@@ -98,7 +100,11 @@ export function configure(loaded: IRunConfiguration, options: FeatureRunOptions)
     runtime: {
       ...loaded.runtime,
       strict: true,
-      worldParameters: { ...loaded.runtime.worldParameters, ...worldParameters(options.sut) },
+      worldParameters: {
+        ...loaded.runtime.worldParameters,
+        ...worldParameters(options.sut),
+        strictProvisional: options.strictProvisional,
+      },
     },
     // Our own progress lines and summary replace the profile's stdout formatter.
     formats: { ...loaded.formats, files, options: formatOptions },

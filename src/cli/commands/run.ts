@@ -174,6 +174,7 @@ async function run(flags: RunFlags, context: CliContext) {
     features,
     tags: flags.tags,
     sut: sutOptions,
+    strictProvisional: policy.strictProvisional,
     allure: flags.allure
       ? {
           resultsDir,

@@ -30,11 +30,14 @@ export function registerSpec(program: Command, context: CliContext): void {
       const { writeSpecBook } = await import("../../spec/spec-book");
       const cwd = process.cwd();
       const out = path.resolve(cwd, flags.out);
+      const featuresDir = path.resolve(cwd, flags.features ?? path.join(PACKAGE_ROOT, "features"));
       const book = writeSpecBook({
-        featuresDir: path.resolve(cwd, flags.features ?? path.join(PACKAGE_ROOT, "features")),
+        featuresDir,
         examplesDir: path.resolve(cwd, flags.examples ?? path.join(PACKAGE_ROOT, "examples")),
         resultsDir: path.resolve(cwd, flags.results),
         resultsLabel: flags.results,
+        featuresLabel:
+          flags.features ?? `${path.relative(cwd, featuresDir) || featuresDir} (the bundled flows)`,
         outFile: out,
       });
       const scenarios = book.features.reduce((n, f) => n + f.scenarios.length, 0);
