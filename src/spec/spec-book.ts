@@ -10,6 +10,7 @@ import { classifyFacts } from "../classifier/classify";
 import { parseEventLog } from "../eventlog/reader";
 import { describeGimConfig } from "../gimconfig/gim-config";
 import { loadGimConfig } from "../gimconfig/gim-config-file";
+import { PACKAGE_ROOT } from "../package-root";
 import { renderTimelineSvg } from "../report/timeline-svg";
 import { domainSections } from "./citation-links";
 import { buildCoverage, type CoverageEntry, coverageCsv } from "./coverage";
@@ -34,7 +35,7 @@ export interface SpecBookOptions {
 }
 
 /** The package's docs/, beside src/. */
-const PACKAGE_DOCS = join(__dirname, "..", "..", "docs");
+const PACKAGE_DOCS = join(PACKAGE_ROOT, "docs");
 
 export interface SpecBook {
   features: BookFeature[];

@@ -24,6 +24,7 @@ import { createSchema } from "../gimdb/schema";
 import { referenceDescriptors } from "../gimdb/seed-descriptors";
 import { dateTimeKey, dateTimeLabels, InteractionTypeKeys, KeyedDimension } from "../gimdb/seed-dimensions";
 import { assertSeedable, SEED_JOB_VERSION_PREFIX } from "../gimdb/seed-guard";
+import { PACKAGE_ROOT } from "../package-root";
 import { type ChatShape, COMPOSITIONS, DEFAULT_MIX, shapesFromExamples } from "./chat-shapes";
 import { SeededRandom, seedFrom } from "./rng";
 import { agentName, type GeneratedChat, VolumeGenerator } from "./volume-generator";
@@ -105,7 +106,7 @@ export async function seedVolume(target: DatabaseTarget, options: VolumeOptions)
   if (Number.isNaN(fromMs))
     throw new InputError("--from", undefined, undefined, `must be an RFC 3339 time, not "${fromText}"`);
   const config = options.config ?? loadGimConfig().config;
-  const examples = await readExampleLogs(options.examplesDir ?? `${__dirname}/../../examples`, config);
+  const examples = await readExampleLogs(options.examplesDir ?? `${PACKAGE_ROOT}/examples`, config);
   const shapes = volumeShapes(examples);
   const seed = options.seed ?? "1";
   const generator = new VolumeGenerator(
