@@ -9,6 +9,7 @@ import { EXIT, type ExitCode, HarnessError, InputError } from "../errors";
 import { registerCensus } from "./commands/census";
 import { registerClassify } from "./commands/classify";
 import { registerDiff } from "./commands/diff";
+import { registerDrift } from "./commands/drift";
 import { registerLabKit } from "./commands/lab-kit";
 import { registerReport } from "./commands/report";
 import { registerRun } from "./commands/run";
@@ -30,6 +31,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerSeedDb,
   registerSpec,
   registerCensus,
+  registerDrift,
 ];
 
 export interface CliIo {
