@@ -9,10 +9,6 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../../errors";
-import { databaseTarget } from "../../gimdb/database-target";
-import { readExampleLogs } from "../../gimdb/example-logs";
-import { seedDatabase } from "../../gimdb/seed";
-import { formatManifest } from "../../sut/lab-manifest-format";
 import type { CliContext } from "../context";
 import { PACKAGE_ROOT } from "../package-info";
 
@@ -58,6 +54,10 @@ export function registerSeedDb(program: Command, context: CliContext): void {
         "transaction with a progress bar on stderr; no manifest. For census and drift: docs/census.md.",
     )
     .action(async (flags: SeedFlags) => {
+      const { databaseTarget } = await import("../../gimdb/database-target");
+      const { readExampleLogs } = await import("../../gimdb/example-logs");
+      const { seedDatabase } = await import("../../gimdb/seed");
+      const { formatManifest } = await import("../../sut/lab-manifest-format");
       const cwd = process.cwd();
       const target = databaseTarget(flags.db, "--db");
       if (flags.volume !== undefined) {
