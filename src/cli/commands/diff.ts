@@ -3,12 +3,12 @@
  * tables; writes Markdown and one self-contained HTML page on request. Exit 1 when the candidate
  * regressed (a scenario that passed in the baseline fails), 0 otherwise, 2 on a bad snapshot.
  */
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { diffSnapshots } from "../../diff/snapshot-diff";
 import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from "../../diff/snapshot-diff-render";
 import { EXIT } from "../../errors";
+import { writeOutputFile } from "../../output/output-path";
 import { readSnapshot } from "../../snapshot/snapshot";
 import type { CliContext } from "../context";
 
@@ -34,8 +34,9 @@ export function registerDiff(program: Command, context: CliContext): void {
       );
       context.stdout.write(renderDiffText(diff));
       if (flags.markdown !== undefined)
-        await writeFile(path.resolve(cwd, flags.markdown), renderDiffMarkdown(diff));
-      if (flags.html !== undefined) await writeFile(path.resolve(cwd, flags.html), renderDiffHtml(diff));
+        writeOutputFile(path.resolve(cwd, flags.markdown), renderDiffMarkdown(diff), "--markdown");
+      if (flags.html !== undefined)
+        writeOutputFile(path.resolve(cwd, flags.html), renderDiffHtml(diff), "--html");
       context.setExitCode(diff.regressed ? EXIT.nonconformant : EXIT.ok);
     });
 }

@@ -4,13 +4,12 @@
  * verdict: 0 conformant, 1 nonconformant, 2 bad input, 3 harness error (see src/run/summary.ts).
  */
 import { existsSync, writeFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Command, Option } from "commander";
 import { environmentInfo } from "../../allure/environment";
 import { writeExecutor } from "../../allure/executor";
 import { markGateResults } from "../../allure/gate-marks";
-import { clearResults, touchUpResults } from "../../allure/results-dir";
+import { clearResults, resultFiles, touchUpResults } from "../../allure/results-dir";
 import { CLASSIFIER_VERSION } from "../../classifier/classify";
 import { loadVocabulary, VOCABULARY_ENV } from "../../domain/vocabulary-file";
 import { EXIT, InputError } from "../../errors";
@@ -18,6 +17,10 @@ import { checkKnownIds, type ExpectationsFile, readExpectations } from "../../ex
 import { expectationsFromRun, type GateReport, gateLines, judge } from "../../expectations/gate";
 import { describeGimConfig } from "../../gimconfig/gim-config";
 import { GIM_CONFIG_ENV, gimConfigFile, loadGimConfig } from "../../gimconfig/gim-config-file";
+import { claimOutputDir } from "../../output/output-dir";
+import { asOutputError, writeOutputFile } from "../../output/output-path";
+import { RunLocks } from "../../output/run-lock";
+import { writeRunRecord } from "../../output/run-record";
 import { renderJunit } from "../../report/junit-xml";
 import type { ScenarioResult } from "../../run/scenario-result";
 import { plural, type SummaryPolicy, summarize, type Verdict, verdict } from "../../run/summary";
@@ -153,7 +156,76 @@ async function run(flags: RunFlags, context: CliContext) {
   const policy: SummaryPolicy = { strictProvisional: flags.strictProvisional === true };
   const resultsDir = path.resolve(cwd, flags.results);
 
-  if (flags.allure) await clearResults(resultsDir);
+  const locks = new RunLocks();
+  const started = new Date().toISOString();
+  // Only a run that wrote its own "running" record may mark it stopped: a run refused the folder
+  // (foreign files, another run's lock) must leave it untouched.
+  let recording = false;
+  try {
+    if (flags.allure) {
+      // Claimed before the lock goes in (a lock file would make a fresh folder look foreign),
+      // cleared only once the lock is held.
+      claimOutputDir(resultsDir, { kind: "allure-results", option: "--results" });
+      locks.acquire(resultsDir, "--results");
+      await clearResults(resultsDir);
+      writeRunRecord(resultsDir, { state: "running", pid: process.pid, started });
+      recording = true;
+    }
+    const code = await runLocked(flags, context, {
+      cwd,
+      sutOptions,
+      description,
+      policy,
+      resultsDir,
+      features,
+      gimConfigShown,
+      gimConfig,
+      expectationsPath,
+      expectations,
+      locks,
+    });
+    if (recording) {
+      const results = (await resultFiles(resultsDir)).length;
+      writeRunRecord(resultsDir, {
+        state: "complete",
+        pid: process.pid,
+        started,
+        finished: new Date().toISOString(),
+        results,
+      });
+    }
+    return code;
+  } catch (error) {
+    if (recording) {
+      try {
+        writeRunRecord(resultsDir, { state: "stopped", pid: process.pid, started });
+      } catch {
+        // the folder itself is the problem; the error below says so
+      }
+    }
+    throw error;
+  } finally {
+    locks.release();
+  }
+}
+
+interface Prepared {
+  cwd: string;
+  sutOptions: SutOptions;
+  description: SutDescription;
+  policy: SummaryPolicy;
+  resultsDir: string;
+  features: string[];
+  gimConfigShown: { file: string; options: Record<string, string> };
+  gimConfig: { file: string };
+  expectationsPath: string | undefined;
+  expectations: ExpectationsFile | undefined;
+  locks: RunLocks;
+}
+
+async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepared) {
+  const { cwd, sutOptions, description, policy, resultsDir, features, gimConfigShown, gimConfig } = prepared;
+  const { expectationsPath, expectations } = prepared;
   // Loaded here, not at the top: cucumber costs a third of a second that validate and classify need not pay.
   const { runFeatures }: typeof import("../../run/run-features") = require("../../run/run-features");
   context.stderr.write(`gim-conformance run — system under test: ${description.name}\n`);
@@ -191,6 +263,9 @@ async function run(flags: RunFlags, context: CliContext) {
       const lines = [progressLine(result, policy), ...detailLines(result, debug)];
       context.stderr.write(`${lines.map(redactSecrets).join("\n")}\n`);
     },
+    beforeRun: (files) => {
+      for (const file of files) prepared.locks.acquire(path.dirname(file), `--profile ${flags.profile}`);
+    },
   });
   for (const problem of problems) context.stderr.write(`${redactSecrets(problem.message)}\n`);
   if (flags.allure) {
@@ -210,7 +285,9 @@ async function run(flags: RunFlags, context: CliContext) {
       classifierVersion: CLASSIFIER_VERSION,
       gimConfig: gimConfigShown.options,
     });
-    await writeSnapshot(file, snapshot);
+    await writeSnapshot(file, snapshot).catch((error: unknown) => {
+      throw asOutputError(error, file, "--snapshot");
+    });
     const relative = path.relative(cwd, file);
     context.stderr.write(`snapshot written to ${relative.startsWith("..") ? file : relative}\n`);
   }
@@ -233,13 +310,12 @@ async function run(flags: RunFlags, context: CliContext) {
   }
   if (flags.junit !== undefined) {
     const file = path.resolve(cwd, flags.junit);
-    await mkdir(path.dirname(file), { recursive: true });
     const junit = renderJunit(gateReport ?? judge(results, undefined, policy), {
       suiteName: `gim-conformance: ${redactSecrets(description.name)}`,
       failOnStale: flags.failOnStale === true,
       expectationsFile: flags.expectations,
     });
-    await writeFile(file, junit);
+    writeOutputFile(file, junit, "--junit");
   }
   if (reason !== undefined) context.stderr.write(`${reason}\n`);
   if (flags.allure) {

@@ -5,12 +5,13 @@
  * The only command that writes to a database: it takes the URL from --db only, never from
  * GIM_DATABASE_URL (which names the Info Mart under test), and refuses a real Info Mart.
  */
-import { writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { databaseTarget } from "../../gimdb/database-target";
 import { readExampleLogs } from "../../gimdb/example-logs";
 import { seedDatabase } from "../../gimdb/seed";
+import { existsError, writeNewFile } from "../../output/output-path";
 import { formatManifest } from "../../sut/lab-manifest-format";
 import type { CliContext } from "../context";
 import { PACKAGE_ROOT } from "../package-info";
@@ -19,6 +20,7 @@ interface SeedFlags {
   db: string;
   manifest: string;
   examples?: string;
+  force?: boolean;
 }
 
 export function registerSeedDb(program: Command, context: CliContext): void {
@@ -29,6 +31,7 @@ export function registerSeedDb(program: Command, context: CliContext): void {
     )
     .requiredOption("--db <url>", "PostgreSQL URL of a database made for seeding (never printed)")
     .requiredOption("--manifest <file>", "where to write the manifest of the seeded interactions")
+    .option("--force", "overwrite the --manifest file when it exists (a filled-in lab manifest is lost)")
     .option("--examples <dir>", "folder of example event logs, <@id>.jsonl (default: the bundled examples/)")
     .addHelpText(
       "after",
@@ -43,10 +46,12 @@ export function registerSeedDb(program: Command, context: CliContext): void {
       const cwd = process.cwd();
       const target = databaseTarget(flags.db, "--db");
       const examplesDir = path.resolve(cwd, flags.examples ?? path.join(PACKAGE_ROOT, "examples"));
+      const manifest = path.resolve(cwd, flags.manifest);
+      // Refused before the database is touched: a tester's filled-in manifest is not seed-db's to replace.
+      if (flags.force !== true && existsSync(manifest)) throw existsError(manifest, "--manifest");
       const examples = await readExampleLogs(examplesDir);
       const seeded = await seedDatabase(target, examples);
-      const manifest = path.resolve(cwd, flags.manifest);
-      await writeFile(
+      writeNewFile(
         manifest,
         formatManifest(
           seeded.map((s) => ({
@@ -58,7 +63,8 @@ export function registerSeedDb(program: Command, context: CliContext): void {
           })),
           [`gim-conformance lab manifest of the interactions seed-db loaded into ${target.label}.`],
         ),
-        "utf8",
+        "--manifest",
+        flags.force === true,
       );
       for (const s of seeded) {
         const of = s.of === undefined ? "" : `; created by @id:${s.of}'s interaction`;
