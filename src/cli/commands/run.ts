@@ -206,6 +206,9 @@ async function run(flags: RunFlags, context: CliContext) {
     throw error;
   } finally {
     locks.release();
+    // The steps' AfterAll closes it too; this covers a run that stopped before cucumber did.
+    const { closeSharedSuts }: typeof import("../../sut/shared-sut") = require("../../sut/shared-sut");
+    await closeSharedSuts();
   }
 }
 
@@ -413,13 +416,20 @@ function checkedPath(given: string, cwd: string, option = "--features"): string 
   return absolute;
 }
 
-/** Describes the system under test before running: a missing database or file fails fast. */
+/**
+ * Describes the system under test before running, which reads its export or database (once: the
+ * steps share the instance, src/sut/shared-sut.ts): a missing database or bad file fails fast,
+ * and no scenario's step timeout bounds the read.
+ */
 async function describeSut(options: SutOptions): Promise<SutDescription> {
-  const { createSut }: typeof import("../../sut/create-sut") = require("../../sut/create-sut");
-  const sut = createSut(options);
+  const {
+    sharedSut,
+    closeSharedSuts,
+  }: typeof import("../../sut/shared-sut") = require("../../sut/shared-sut");
   try {
-    return await sut.describe();
-  } finally {
-    await sut.close();
+    return await sharedSut(options).describe();
+  } catch (error) {
+    await closeSharedSuts();
+    throw error;
   }
 }
