@@ -6,26 +6,13 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Command, Option } from "commander";
-import { environmentInfo } from "../../allure/environment";
-import { writeExecutor } from "../../allure/executor";
-import { markGateResults } from "../../allure/gate-marks";
-import { clearResults, resultFiles, touchUpResults } from "../../allure/results-dir";
-import { CLASSIFIER_VERSION } from "../../classifier/classify";
-import { loadVocabulary, VOCABULARY_ENV } from "../../domain/vocabulary-file";
 import { EXIT, InputError } from "../../errors";
-import { checkKnownIds, type ExpectationsFile, readExpectations } from "../../expectations/expectations-file";
-import { expectationsFromRun, type GateReport, gateLines, judge } from "../../expectations/gate";
-import { describeGimConfig } from "../../gimconfig/gim-config";
-import { GIM_CONFIG_ENV, gimConfigFile, loadGimConfig } from "../../gimconfig/gim-config-file";
-import { claimOutputDir } from "../../output/output-dir";
-import { asOutputError, writeOutputFile } from "../../output/output-path";
-import { RunLocks } from "../../output/run-lock";
-import { writeRunRecord } from "../../output/run-record";
-import { renderJunit } from "../../report/junit-xml";
+import type { ExpectationsFile } from "../../expectations/expectations-file";
+import type { GateReport } from "../../expectations/gate";
+import type { RunLocks } from "../../output/run-lock";
 import type { ScenarioResult } from "../../run/scenario-result";
 import { plural, type SummaryPolicy, summarize, type Verdict, verdict } from "../../run/summary";
 import { detailLines, progressLine, summaryTable, totalsLine } from "../../run/summary-render";
-import { buildSnapshot, writeSnapshot } from "../../snapshot/snapshot";
 import { SUT_KINDS, type SutDescription, type SutKind, type SutOptions } from "../../sut/system-under-test";
 import type { CliContext } from "../context";
 import { PACKAGE_ROOT, packageVersion } from "../package-info";
@@ -122,6 +109,16 @@ export function registerRun(program: Command, context: CliContext): void {
 }
 
 async function run(flags: RunFlags, context: CliContext) {
+  // Loaded here, not at the top, so that --version, validate and classify never load YAML, ajv or
+  // Allure's code (TEAM-RULES 8; issue 14).
+  const { clearResults, resultFiles } = await import("../../allure/results-dir");
+  const { loadVocabulary, VOCABULARY_ENV } = await import("../../domain/vocabulary-file");
+  const { readExpectations } = await import("../../expectations/expectations-file");
+  const { describeGimConfig } = await import("../../gimconfig/gim-config");
+  const { GIM_CONFIG_ENV, gimConfigFile, loadGimConfig } = await import("../../gimconfig/gim-config-file");
+  const { claimOutputDir } = await import("../../output/output-dir");
+  const { RunLocks } = await import("../../output/run-lock");
+  const { writeRunRecord } = await import("../../output/run-record");
   const cwd = process.cwd();
   const sutOptions = sutOptionsFrom(flags, context.env, cwd);
   if (flags.vocabulary !== undefined) {
@@ -207,7 +204,7 @@ async function run(flags: RunFlags, context: CliContext) {
   } finally {
     locks.release();
     // The steps' AfterAll closes it too; this covers a run that stopped before cucumber did.
-    const { closeSharedSuts }: typeof import("../../sut/shared-sut") = require("../../sut/shared-sut");
+    const { closeSharedSuts } = await import("../../sut/shared-sut");
     await closeSharedSuts();
   }
 }
@@ -230,7 +227,15 @@ async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepare
   const { cwd, sutOptions, description, policy, resultsDir, features, gimConfigShown, gimConfig } = prepared;
   const { expectationsPath, expectations } = prepared;
   // Loaded here, not at the top: cucumber costs a third of a second that validate and classify need not pay.
-  const { runFeatures }: typeof import("../../run/run-features") = require("../../run/run-features");
+  const { runFeatures } = await import("../../run/run-features");
+  const { environmentInfo } = await import("../../allure/environment");
+  const { writeExecutor } = await import("../../allure/executor");
+  const { touchUpResults } = await import("../../allure/results-dir");
+  const { CLASSIFIER_VERSION } = await import("../../classifier/classify");
+  const { judge } = await import("../../expectations/gate");
+  const { asOutputError, writeOutputFile } = await import("../../output/output-path");
+  const { renderJunit } = await import("../../report/junit-xml");
+  const { buildSnapshot, writeSnapshot } = await import("../../snapshot/snapshot");
   context.stderr.write(`gim-conformance run — system under test: ${description.name}\n`);
   context.stderr.write(
     `GIM configuration (${gimConfigShown.file.startsWith("..") ? gimConfig.file : gimConfigShown.file}): ${Object.entries(
@@ -246,6 +251,7 @@ async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepare
     features,
     tags: flags.tags,
     sut: sutOptions,
+    strictProvisional: policy.strictProvisional,
     allure: flags.allure
       ? {
           resultsDir,
@@ -363,6 +369,9 @@ async function judgeAndMark(
   policy: SummaryPolicy,
   options: GateOptions,
 ): Promise<GateReport> {
+  const { checkKnownIds, readExpectations } = await import("../../expectations/expectations-file");
+  const { expectationsFromRun, gateLines, judge } = await import("../../expectations/gate");
+  const { markGateResults } = await import("../../allure/gate-marks");
   let file = options.current;
   if (file !== undefined) checkKnownIds(file, knownIds);
   if (options.update) {
@@ -422,10 +431,7 @@ function checkedPath(given: string, cwd: string, option = "--features"): string 
  * and no scenario's step timeout bounds the read.
  */
 async function describeSut(options: SutOptions): Promise<SutDescription> {
-  const {
-    sharedSut,
-    closeSharedSuts,
-  }: typeof import("../../sut/shared-sut") = require("../../sut/shared-sut");
+  const { sharedSut, closeSharedSuts } = await import("../../sut/shared-sut");
   try {
     return await sharedSut(options).describe();
   } catch (error) {
