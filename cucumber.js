@@ -18,8 +18,9 @@ const base = {
   worldParameters: { strictProvisional: true },
   format: [
     "progress",
-    // The Allure formatter needs a file target, or cucumber silently drops "progress" (stack.md pitfall 2).
-    ["allure-cucumberjs/reporter", "reports/allure-results.log"],
+    // The Allure formatter needs a file target, or cucumber silently drops "progress" (stack.md pitfall
+    // 2); inside the results folder, where `run` puts it too (src/allure/results-dir.ts FORMATTER_LOG).
+    ["allure-cucumberjs/reporter", "reports/allure-results/.allure-cucumberjs.log"],
   ],
   formatOptions: {
     snippetInterface: "async-await",

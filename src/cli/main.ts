@@ -17,6 +17,7 @@ import { registerSeedDb } from "./commands/seed-db";
 import { registerSpec } from "./commands/spec";
 import { registerValidate } from "./commands/validate";
 import type { CliContext, RegisterCommand } from "./context";
+import { fileSystemFailure } from "./fs-failure";
 import { packageVersion } from "./package-info";
 import { redactSecrets } from "./redact";
 
@@ -95,6 +96,9 @@ export function describeFailure(
     return { code: error.exitCode === 0 ? EXIT.ok : EXIT.badInput, message: undefined };
   }
   if (error instanceof InputError) return { code: EXIT.badInput, message: redactSecrets(error.message) };
+  // A path a command could not write that no command caught (EISDIR, EEXIST…): bad input, one line.
+  const unwritable = fileSystemFailure(error);
+  if (unwritable !== undefined) return { code: EXIT.badInput, message: redactSecrets(unwritable) };
   if (error instanceof HarnessError) {
     return { code: EXIT.harness, message: `gim-conformance: ${redactSecrets(error.message)}` };
   }

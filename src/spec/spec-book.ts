@@ -4,12 +4,13 @@
  * classifier (IRFs and MSFs, under the GIM configuration the flows assume) and the timeline
  * renderer the Allure attachment uses. Writes index.html and coverage.csv side by side.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { classifyFacts } from "../classifier/classify";
 import { parseEventLog } from "../eventlog/reader";
 import { describeGimConfig } from "../gimconfig/gim-config";
 import { loadGimConfig } from "../gimconfig/gim-config-file";
+import { writeOutputFile } from "../output/output-path";
 import { PACKAGE_ROOT } from "../package-root";
 import { renderTimelineSvg } from "../report/timeline-svg";
 import { domainSections } from "./citation-links";
@@ -106,9 +107,9 @@ function shownPath(file: string): string {
 
 export function writeSpecBook(options: SpecBookOptions): SpecBook & { csvFile: string } {
   const book = buildSpecBook(options);
-  mkdirSync(dirname(options.outFile), { recursive: true });
-  writeFileSync(options.outFile, book.html);
+  // makeDirs, not mkdirSync's recursive mode, which never returns under /proc.
+  writeOutputFile(options.outFile, book.html, "--out");
   const csvFile = join(dirname(options.outFile), "coverage.csv");
-  writeFileSync(csvFile, coverageCsv(book.coverage));
+  writeOutputFile(csvFile, coverageCsv(book.coverage), "--out");
   return { ...book, csvFile };
 }

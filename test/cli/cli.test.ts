@@ -351,7 +351,12 @@ describe("gim-conformance report", {
 
     const second = cli(["report", "--single-file", "--output", "single"], { cwd: dir });
     expect(second.code, second.stderr).to.equal(EXIT.ok);
-    expect(readdirSync(path.join(dir, "single")).sort()).to.deep.equal(["history", "index.html"]);
+    // The marker says the folder is the tool's output (src/output/output-dir.ts).
+    expect(readdirSync(path.join(dir, "single")).sort()).to.deep.equal([
+      ".gim-conformance-output",
+      "history",
+      "index.html",
+    ]);
   });
 
   test("without results it is bad input (2); without Java, an environment error (3) that says what to install", () => {
