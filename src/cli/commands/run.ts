@@ -19,6 +19,7 @@ import { expectationsFromRun, type GateReport, gateLines, judge } from "../../ex
 import { describeGimConfig } from "../../gimconfig/gim-config";
 import { GIM_CONFIG_ENV, gimConfigFile, loadGimConfig } from "../../gimconfig/gim-config-file";
 import { renderJunit } from "../../report/junit-xml";
+import { printable } from "../../report/text-escape";
 import type { ScenarioResult } from "../../run/scenario-result";
 import { plural, type SummaryPolicy, summarize, type Verdict, verdict } from "../../run/summary";
 import { detailLines, progressLine, summaryTable, totalsLine } from "../../run/summary-render";
@@ -149,6 +150,19 @@ async function run(flags: RunFlags, context: CliContext) {
       ? undefined
       : readExpectations(expectationsPath);
   const features = (flags.features ?? [path.join(PACKAGE_ROOT, "features")]).map((p) => checkedPath(p, cwd));
+  if (flags.tags !== undefined) checkTagExpression(flags.tags);
+  // Before cucumber: a feature it would run wrongly (Latin-1, no scenario, no evidence tag) is bad input.
+  const {
+    preflightFeatures,
+  }: typeof import("../../run/feature-preflight") = require("../../run/feature-preflight");
+  // cucumber is given the files checked here, not the folders: it would take a folder whose name
+  // has a dot (mkdtemp's tmp.XXXX) for a file and fail with EISDIR.
+  const { files: featureFiles, knownIds: featureIds } = preflightFeatures(features, cwd);
+  if (sutOptions.sut !== "reference" && sutOptions.manifest !== undefined) {
+    // A manifest key that is no scenario's @id would leave that scenario "not run" and the run green.
+    const { LabManifest }: typeof import("../../sut/lab-manifest") = require("../../sut/lab-manifest");
+    LabManifest.read(sutOptions.manifest).checkIds(featureIds);
+  }
   const description = await describeSut(sutOptions);
   const policy: SummaryPolicy = { strictProvisional: flags.strictProvisional === true };
   const resultsDir = path.resolve(cwd, flags.results);
@@ -168,7 +182,7 @@ async function run(flags: RunFlags, context: CliContext) {
   const { results, problems, knownIds } = await runFeatures({
     packageRoot: PACKAGE_ROOT,
     profile: flags.profile,
-    features,
+    features: featureFiles,
     tags: flags.tags,
     sut: sutOptions,
     allure: flags.allure
@@ -326,6 +340,17 @@ function sutOptionsFrom(flags: RunFlags, env: NodeJS.ProcessEnv, cwd: string): S
   const db = flags.db ?? env.GIM_DATABASE_URL;
   if (db !== undefined && db !== "") options.db = db;
   return options;
+}
+
+/** A tag expression cucumber cannot parse is a usage error, not cucumber's internal one. */
+function checkTagExpression(expression: string): void {
+  const { parse }: typeof import("@cucumber/tag-expressions") = require("@cucumber/tag-expressions");
+  try {
+    parse(expression);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n", 1)[0];
+    throw new InputError("--tags", undefined, undefined, `not a tag expression: ${printable(reason ?? "")}`);
+  }
 }
 
 /** Absolute path; a plain path (not a glob) must exist, else a one-line usage error. */
