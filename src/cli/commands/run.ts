@@ -204,11 +204,12 @@ async function run(flags: RunFlags, context: CliContext) {
     env: context.env,
     stderr: context.stderr,
     onScenario: (result) => {
+      // Each line escaped: a detail quotes recorded names and input, which may hold control characters.
       const lines = [progressLine(result, policy), ...detailLines(result, debug)];
-      context.stderr.write(`${lines.map(redactSecrets).join("\n")}\n`);
+      context.stderr.write(`${lines.map((l) => printable(redactSecrets(l))).join("\n")}\n`);
     },
   });
-  for (const problem of problems) context.stderr.write(`${redactSecrets(problem.message)}\n`);
+  for (const problem of problems) context.stderr.write(`${printable(redactSecrets(problem.message))}\n`);
   if (flags.allure) {
     await touchUpResults(resultsDir);
     await writeExecutor(resultsDir, context.env);
