@@ -9,9 +9,12 @@
 import { open } from "node:fs/promises";
 import { InputError } from "../errors";
 import { asInputError as asFileError } from "../input-file";
+import { printable } from "../report/text-escape";
+import { decodeUtf8, firstInvalidUtf8, invalidUtf8Problem } from "../strict-utf8";
 import { readCanonicalLine } from "./canonical-line";
 import type { LoggedEvent } from "./events";
 import { attempt, DEFAULT_MAX_LINE_BYTES, LineSplitter, toBuffer } from "./line-splitter";
+import { TimeOrder } from "./time-order";
 import { toLoggedEvent } from "./validate-event";
 
 export { formatEvent, formatEventLog } from "./format-event-log";
@@ -93,14 +96,18 @@ async function* readEventStreamBatches(
   };
   const select = options.select;
   let seen = 0;
+  // Time order is per interaction (docs/event-log.md), so a worker that reads only its own
+  // interactions' lines still checks every line it classifies.
+  const order = new TimeOrder(file);
   const parse = (bytes: Buffer, from: number, to: number, line: number) => {
     seen++;
     if (select !== undefined && !select(bytes, from, to, line)) return;
-    collected.push(
-      // The fast path for canonical lines; any other line is parsed and validated in full.
+    // The fast path for canonical lines; any other line is parsed and validated in full.
+    const logged =
       readCanonicalLine(bytes, from, to, file, line) ??
-        parseEventLine(bytes.toString("utf8", from, to), file, line),
-    );
+      parseEventLine(lineText(bytes, from, to, file, line), file, line);
+    order.check(logged);
+    collected.push(logged);
   };
   try {
     const chunks = typeof source === "function" ? await source() : source;
@@ -125,6 +132,7 @@ async function* readEventStreamBatches(
 /** The events of a log held in memory, with the same checks as readEventLog. */
 export function parseEventLog(text: string, file: string): LoggedEvent[] {
   const events: LoggedEvent[] = [];
+  const order = new TimeOrder(file);
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 0;
   while (start <= text.length) {
@@ -132,7 +140,11 @@ export function parseEventLog(text: string, file: string): LoggedEvent[] {
     if (end === -1) end = text.length;
     line++;
     const content = text.slice(start, end);
-    if (!BLANK.test(content)) events.push(parseEventLine(content, file, line));
+    if (!BLANK.test(content)) {
+      const logged = parseEventLine(content, file, line);
+      order.check(logged);
+      events.push(logged);
+    }
     start = end + 1;
   }
   if (events.length === 0) throw emptyLog(file);
@@ -142,13 +154,25 @@ export function parseEventLog(text: string, file: string): LoggedEvent[] {
 /** The same blank bytes that the streaming splitter skips. */
 const BLANK = /^[ \t\r\v\f]*$/;
 
+/**
+ * A line's bytes as text. Buffer's decoding would turn invalid UTF-8 into U+FFFD silently, and
+ * the names in it would then be compared mangled: refuse the line instead.
+ */
+function lineText(bytes: Buffer, from: number, to: number, file: string, line: number): string {
+  const text = decodeUtf8(bytes, from, to);
+  if (text !== undefined) return text;
+  const bad = firstInvalidUtf8(bytes.subarray(from, to));
+  throw new InputError(file, line, undefined, invalidUtf8Problem("event log", bad));
+}
+
 /** One line of a log: JSON, an object, valid against the schema. */
 export function parseEventLine(text: string, file: string, line: number): LoggedEvent {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(file, line, undefined, `not valid JSON: ${(error as Error).message}`);
+    // JSON.parse quotes the line: escape it, or a control character in it would reach the terminal.
+    throw new InputError(file, line, undefined, `not valid JSON: ${printable((error as Error).message)}`);
   }
   return toLoggedEvent(value, { file, line });
 }
