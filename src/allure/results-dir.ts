@@ -5,6 +5,8 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { InputError } from "../errors";
+import { printable } from "../report/text-escape";
 import { PROVISIONAL_FAILURE_PREFIX } from "./categories";
 
 /** The files an Allure 2 results folder holds; nothing else in the folder is ever deleted. */
@@ -79,9 +81,27 @@ export function touchUp(result: AllureResult): AllureResult | undefined {
   return undefined;
 }
 
+/**
+ * One Allure result file's JSON. A truncated or foreign file (a run killed while writing, a file
+ * copied in by hand) is bad input naming it, not a crash.
+ */
+export async function readResultFile(file: string): Promise<unknown> {
+  const text = await readFile(file, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      file,
+      undefined,
+      undefined,
+      `not an Allure result: ${printable((error as Error).message)}`,
+    );
+  }
+}
+
 export async function touchUpResults(resultsDir: string): Promise<void> {
   for (const file of await resultFiles(resultsDir)) {
-    const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
+    const parsed: unknown = await readResultFile(file);
     if (typeof parsed !== "object" || parsed === null) continue;
     const changed = touchUp(parsed as AllureResult);
     if (changed !== undefined) await writeFile(file, JSON.stringify(changed));

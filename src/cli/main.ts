@@ -6,6 +6,7 @@
 import type { Writable } from "node:stream";
 import { Command, CommanderError } from "commander";
 import { EXIT, type ExitCode, HarnessError, InputError } from "../errors";
+import { printable } from "../report/text-escape";
 import { registerClassify } from "./commands/classify";
 import { registerDiff } from "./commands/diff";
 import { registerLabKit } from "./commands/lab-kit";
@@ -90,10 +91,19 @@ export function describeFailure(
   if (error instanceof CommanderError) {
     return { code: error.exitCode === 0 ? EXIT.ok : EXIT.badInput, message: undefined };
   }
-  if (error instanceof InputError) return { code: EXIT.badInput, message: redactSecrets(error.message) };
+  // Messages quote their input (a log line, a name, a database's answer): shown as one line with
+  // its control characters escaped, so no input can retitle the terminal or forge a line.
+  if (error instanceof InputError)
+    return { code: EXIT.badInput, message: printable(redactSecrets(error.message)) };
   if (error instanceof HarnessError) {
-    return { code: EXIT.harness, message: `gim-conformance: ${redactSecrets(error.message)}` };
+    return { code: EXIT.harness, message: `gim-conformance: ${printable(redactSecrets(error.message))}` };
   }
-  const text = error instanceof Error ? ((debug ? error.stack : undefined) ?? error.message) : String(error);
-  return { code: EXIT.harness, message: `gim-conformance: internal error: ${redactSecrets(text)}` };
+  if (debug && error instanceof Error && error.stack !== undefined) {
+    return { code: EXIT.harness, message: `gim-conformance: internal error: ${redactSecrets(error.stack)}` };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return {
+    code: EXIT.harness,
+    message: `gim-conformance: internal error: ${printable(redactSecrets(text))}`,
+  };
 }
