@@ -12,6 +12,10 @@ const base = {
   require: ["steps/**/*.ts"],
   // A scenario with an undefined or pending step fails the run: a flow that cannot run proves nothing.
   strict: true,
+  // A bare cucumber-js run holds provisional scenarios to their hypotheses, as the project's own
+  // checks do; `gim-conformance run` passes its --strict-provisional choice instead
+  // (src/run/run-features.ts), and then a provisional result ends "skipped", never passed or failed.
+  worldParameters: { strictProvisional: true },
   format: [
     "progress",
     // The Allure formatter needs a file target, or cucumber silently drops "progress" (stack.md pitfall 2).

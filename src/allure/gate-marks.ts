@@ -6,10 +6,10 @@
  */
 import { writeFile } from "node:fs/promises";
 import type { GateReport, JudgedResult } from "../expectations/gate";
+import { KNOWN_DIVERGENCE_PREFIX, STALE_EXPECTATION_PREFIX } from "./categories";
 import { type AllureResult, readResultFile, resultFiles } from "./results-dir";
 
-export const KNOWN_DIVERGENCE_PREFIX = "Known divergence (expected): ";
-export const STALE_EXPECTATION_PREFIX = "Stale expectation: ";
+export { KNOWN_DIVERGENCE_PREFIX, STALE_EXPECTATION_PREFIX };
 
 interface Located extends AllureResult {
   testCaseId?: string;
@@ -41,7 +41,7 @@ export function markResult(
       ...result,
       statusDetails: {
         ...result.statusDetails,
-        message: `${KNOWN_DIVERGENCE_PREFIX}${expectation.reason}${link} (${where})\n${message}`,
+        message: `${KNOWN_DIVERGENCE_PREFIX}${expectation.reason}${link} (${where}) — ${message}`,
       },
     };
   }

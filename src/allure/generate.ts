@@ -4,11 +4,12 @@
  * with the one command that fixes it.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { HarnessError, InputError } from "../errors";
 import { carryHistory } from "./history";
+import { withReportStyle } from "./report-style";
 import { resultFiles, touchUpResults } from "./results-dir";
 
 export interface GenerateOptions {
@@ -59,8 +60,10 @@ export async function generateReport(options: GenerateOptions): Promise<Generate
 
   const historyCarried = await carryHistory(options.reportDir, options.resultsDir);
   await touchUpResults(options.resultsDir);
-  if (options.singleFile) await generateSingleFile(options);
-  else await runAllure(["generate", "--clean", "-o", options.reportDir, options.resultsDir], options.env);
+  const env = offlineEnv(options.env);
+  if (options.singleFile) await generateSingleFile({ ...options, env });
+  else await runAllure(["generate", "--clean", "-o", options.reportDir, options.resultsDir], env);
+  await finishIndexHtml(path.join(options.reportDir, "index.html"));
   return { indexHtml: path.join(options.reportDir, "index.html"), results: results.length, historyCarried };
 }
 
@@ -78,6 +81,26 @@ async function generateSingleFile(options: GenerateOptions): Promise<void> {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * Allure 2 sends a Google Analytics event while generating (its GaPlugin) and writes a gtag
+ * script into index.html that calls www.googletagmanager.com whenever the report is opened.
+ * ALLURE_NO_ANALYTICS=true turns both off (read by allure-generator 2.46's GaPlugin and
+ * ReportWebGenerator): the report must open, and stay silent, offline.
+ */
+export function offlineEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, ALLURE_NO_ANALYTICS: "true" };
+}
+
+/** Any analytics script a future Allure writes despite ALLURE_NO_ANALYTICS. */
+const ANALYTICS =
+  /<script[^>]*googletagmanager\.com[^>]*><\/script>\s*<script>\s*window\.dataLayer[\s\S]*?<\/script>|<script[^>]*googletagmanager\.com[^>]*><\/script>/g;
+
+/** Removes any analytics script and adds the scenario descriptions' stylesheet (report-style.ts). */
+export async function finishIndexHtml(indexHtml: string): Promise<void> {
+  const html = await readFile(indexHtml, "utf8");
+  await writeFile(indexHtml, withReportStyle(html.replace(ANALYTICS, "")));
 }
 
 function runAllure(args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {

@@ -1,13 +1,22 @@
 /**
  * The Allure results folder between a run and a report: emptied before a run (allure-cucumberjs
- * only adds files, and stale results would show as retries), and touched up after it so that the
- * categories can tell provisional differences and undefined steps from nonconformance.
+ * only adds files, and stale results would show as retries), and touched up after it so that a
+ * reader meets each scenario's verdict first and in one line, and provisional results never
+ * look like a verified pass or a regression.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors";
 import { printable } from "../report/text-escape";
-import { PROVISIONAL_FAILURE_PREFIX } from "./categories";
+import {
+  BAD_INPUT_PREFIX,
+  KNOWN_DIVERGENCE_PREFIX,
+  NOT_RUN_PREFIX,
+  PROVISIONAL_DIFFERS_PREFIX,
+  PROVISIONAL_MATCH_PREFIX,
+  UNDEFINED_STEP_PREFIX,
+} from "./categories";
+import { OUTCOME_LABEL, type ScenarioVerdict, VERDICT_LABEL } from "./verdict-labels";
 
 /** The files an Allure 2 results folder holds; nothing else in the folder is ever deleted. */
 const RESULT_FILE =
@@ -40,6 +49,7 @@ interface ResultStep {
   name?: string;
   status?: string;
   statusDetails?: StatusDetails;
+  steps?: ResultStep[];
 }
 export interface AllureResult {
   name?: string;
@@ -53,32 +63,104 @@ export interface AllureResult {
 const NO_IMPLEMENTATION = "The step doesn't have an implementation.";
 
 /**
- * Returns the result as the report should show it, or undefined when it is right as written:
- * - a provisional failure's message gets PROVISIONAL_FAILURE_PREFIX (category "Differs from hypothesis");
- * - a scenario with an undefined step becomes broken (allure-cucumberjs reports it as skipped or
- *   even passed, which would hide that the feature cannot run as written).
- * Idempotent, so `report` may apply it again to results a bare cucumber-js run wrote.
+ * Allure's statuses for what a scenario's run means (README "Reading the report"):
+ * - verified pass: passed (green); nonconformance: failed (red), its message the one-line verdict;
+ * - provisional, matching or differing from its hypothesis: unknown (purple, "?"), never red or
+ *   green: a hypothesis is neither a regression nor a verified pass. With --strict-provisional a
+ *   difference fails the run, and is failed here too;
+ * - not run: skipped (grey), its message the reason;
+ * - bad input and harness errors: broken (yellow); only a harness error keeps its stack trace.
+ */
+function statusFor(verdict: ScenarioVerdict | undefined, status: string | undefined): string | undefined {
+  if (verdict === "differs-from-hypothesis") return status === "failed" ? "failed" : "unknown";
+  if (verdict === "matches-hypothesis") return "unknown";
+  if (verdict === "not-run") return "skipped";
+  return status;
+}
+
+function lastLabel(result: AllureResult, name: string): string | undefined {
+  return result.labels?.filter((l) => l.name === name).at(-1)?.value;
+}
+
+/** The one-line message a reader meets first, or undefined to keep allure-cucumberjs's. */
+function messageFor(result: AllureResult, verdict: ScenarioVerdict | undefined): string | undefined {
+  const line = lastLabel(result, VERDICT_LABEL) ?? "";
+  const message = result.statusDetails?.message ?? "";
+  switch (verdict) {
+    case "nonconformance":
+      // The gate's mark (gate-marks.ts) names the expectation before the verdict: keep it.
+      return message.startsWith(KNOWN_DIVERGENCE_PREFIX) ? message : line;
+    case "differs-from-hypothesis":
+      return `${PROVISIONAL_DIFFERS_PREFIX}${line}`;
+    case "matches-hypothesis":
+      return `${PROVISIONAL_MATCH_PREFIX}${line}`;
+    case "not-run":
+      return `${NOT_RUN_PREFIX}${line}`;
+    default:
+      return undefined;
+  }
+}
+
+/** A rejected input (src/errors.ts InputError) is the user's to fix: one line, no trace. */
+function isBadInput(details: StatusDetails | undefined): boolean {
+  return /^InputError\b/.test(details?.trace ?? "");
+}
+
+/** Steps keep their one-line message; a trace is noise everywhere but in a harness error. */
+function withoutTraces(
+  steps: ResultStep[] | undefined,
+  message: string | undefined,
+): ResultStep[] | undefined {
+  return steps?.map((step) => {
+    const copy: ResultStep = { ...step, steps: withoutTraces(step.steps, message) };
+    if (step.steps === undefined) delete copy.steps;
+    if (step.statusDetails?.trace !== undefined || (step.status === "failed" && message !== undefined)) {
+      copy.statusDetails = { message: message ?? step.statusDetails?.message?.split("\n", 1)[0] ?? "" };
+    }
+    return copy;
+  });
+}
+
+/**
+ * Returns the result as the report should show it, or undefined when it is right as written.
+ * Reads the labels the steps set (verdict-labels.ts); idempotent, so `report` may apply it again
+ * to results a bare cucumber-js run wrote.
  */
 export function touchUp(result: AllureResult): AllureResult | undefined {
-  const provisional = result.labels?.some((l) => l.name === "provisional" && l.value === "true") ?? false;
+  const touched = touchedUp(result);
+  return JSON.stringify(touched) === JSON.stringify(result) ? undefined : touched;
+}
+
+function touchedUp(result: AllureResult): AllureResult {
   const undefinedStep = result.steps?.find(
     (s) => s.status === undefined && s.statusDetails?.message === NO_IMPLEMENTATION,
   );
-  if (undefinedStep !== undefined && result.status !== "broken") {
+  if (undefinedStep !== undefined) {
     return {
       ...result,
       status: "broken",
-      statusDetails: { message: `Undefined step: "${undefinedStep.name ?? "?"}" has no step definition` },
+      statusDetails: {
+        message: `${UNDEFINED_STEP_PREFIX}"${undefinedStep.name ?? "?"}" has no step definition`,
+      },
     };
   }
-  const message = result.statusDetails?.message ?? "";
-  if (provisional && result.status === "failed" && !message.startsWith(PROVISIONAL_FAILURE_PREFIX)) {
-    return {
-      ...result,
-      statusDetails: { ...result.statusDetails, message: `${PROVISIONAL_FAILURE_PREFIX}${message}` },
-    };
+  if (result.status === "broken") {
+    if (!isBadInput(result.statusDetails) || result.statusDetails?.message?.startsWith(BAD_INPUT_PREFIX))
+      return result;
+    const message = `${BAD_INPUT_PREFIX}${result.statusDetails?.message ?? ""}`;
+    return { ...result, statusDetails: { message }, steps: withoutTraces(result.steps, undefined) };
   }
-  return undefined;
+  const verdict = lastLabel(result, OUTCOME_LABEL) as ScenarioVerdict | undefined;
+  const message = messageFor(result, verdict);
+  if (message === undefined) return result;
+  const touched: AllureResult = {
+    ...result,
+    status: statusFor(verdict, result.status),
+    statusDetails: { message },
+    steps: withoutTraces(result.steps, result.status === "failed" ? message : undefined),
+  };
+  if (result.steps === undefined) delete touched.steps;
+  return touched;
 }
 
 /**

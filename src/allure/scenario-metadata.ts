@@ -28,13 +28,20 @@ export interface ScenarioMetadata {
   /** From the `@id:` tag: stable across renames, so the history trend survives them. */
   testCaseId: string | undefined;
   historyId: string | undefined;
-  /** Replaces the description allure-cucumberjs copied from the feature; undefined = keep it. */
-  description: string | undefined;
+  provisional: boolean;
 }
 
 export const VERIFIED_SUITE = "Verified flows";
 export const PROVISIONAL_SUITE = "Provisional flows (unverified hypotheses)";
 export const PROVISIONAL_BANNER = "Expected IRFs are a hypothesis (domain.md §5), not from the User's Guide";
+
+/**
+ * `Flow 03: …`: Allure sorts suites by name as text, which put Flow 10 and 11 before Flow 1; two
+ * digits sort the bundled flows (and a user's up to 99) in their number order.
+ */
+export function flowSuiteName(flow: number | undefined, title: string): string {
+  return flow === undefined ? title : `Flow ${String(flow).padStart(2, "0")}: ${title}`;
+}
 
 export function scenarioMetadata(facts: ScenarioFacts): ScenarioMetadata {
   const provisional = evidenceOf(facts.tags) === "provisional";
@@ -42,8 +49,8 @@ export function scenarioMetadata(facts: ScenarioFacts): ScenarioMetadata {
   const title = featureTitle(facts.featureName);
   const labels: AllureLabel[] = [
     { name: "parentSuite", value: provisional ? PROVISIONAL_SUITE : VERIFIED_SUITE },
-    { name: "suite", value: flow === undefined ? title : `Flow ${flow}: ${title}` },
-    { name: "subSuite", value: facts.scenarioName },
+    // No subSuite: under its flow the tree lists the scenario itself, not a folder of the same name.
+    { name: "suite", value: flowSuiteName(flow, title) },
     { name: "story", value: facts.ruleName ?? facts.scenarioName },
     // Verified flows gate GIM upgrades; a provisional one only signals a hypothesis to check.
     { name: "severity", value: provisional ? "minor" : "critical" },
@@ -54,13 +61,5 @@ export function scenarioMetadata(facts: ScenarioFacts): ScenarioMetadata {
   const id = idOf(facts.tags);
   const stableId =
     id === undefined ? undefined : facts.exampleRow === undefined ? id : `${id}#${facts.exampleRow}`;
-  const banner = `> **Provisional.** ${PROVISIONAL_BANNER}.`;
-  return {
-    labels,
-    testCaseId: stableId,
-    historyId: stableId,
-    description: provisional
-      ? [banner, facts.description.trim()].filter((s) => s !== "").join("\n\n")
-      : undefined,
-  };
+  return { labels, testCaseId: stableId, historyId: stableId, provisional };
 }

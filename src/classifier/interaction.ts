@@ -91,9 +91,15 @@ export class InteractionState {
   private lastTime = Number.NEGATIVE_INFINITY;
   private queue: Location | undefined;
   private strategy: Location | undefined;
-  /** Each agent's open attempt (alerting or joined), in invitation order: a few at most, so a list. */
-  private readonly agents: Attempt[] = [];
+  /**
+   * Each agent's open attempt (alerting or joined) by agent, in invitation order (a Map keeps
+   * insertion order). Looked up by key, never scanned: a conference of 100,000 agents must
+   * classify in linear time (issue 11).
+   */
+  private readonly agents = new Map<string, Attempt>();
   private readonly ended: Attempt[] = [];
+  /** The ended attempts of each agent, in `ended` order: placed() looks for the one who just left. */
+  private readonly endedByAgent = new Map<string, Attempt[]>();
   private seq = 0;
   /** EventInteractionSubmitted has been applied: a second one is refused. */
   private submitted = false;
@@ -150,7 +156,7 @@ export class InteractionState {
 
   /** The number of agent attempts still open (alerting or joined). */
   get openAttempts(): number {
-    return this.agents.length;
+    return this.agents.size;
   }
 
   /** Applies one event; returns the interaction's facts when this event stopped it. */
@@ -312,8 +318,9 @@ export class InteractionState {
       );
     }
     let left: Attempt | undefined;
-    for (const a of this.ended)
-      if (a.resource === agent && a.end === time && a.joined !== undefined) left = a;
+    // The last of this agent's ended attempts that ended now, having joined.
+    for (const a of this.endedByAgent.get(agent) ?? [])
+      if (a.end === time && a.joined !== undefined) left = a;
     if (left === undefined) return;
     if (this.config.stopIxnQueues.includes(queue)) {
       // stop-ixn-queues (GIMMMIxnFlow): "COMPLETED/UNSPECIFIED in the IRF of the handling resource
@@ -394,7 +401,7 @@ export class InteractionState {
         );
       }
     }
-    this.agents.push(a);
+    this.agents.set(e.agent, a);
     if (e.purpose === "route" && this.placedBy !== undefined) {
       // HYPOTHESIS (rules.routedAfterPlacement): the chat an agent placed in a queue reaches the
       // next agent as a transfer, as a mute transfer through an ACD queue does for voice.
@@ -424,19 +431,24 @@ export class InteractionState {
     // being alerted when the interaction stops, so a log may report EventRevoked just before the
     // customer's EventProcessingStopped, at the same instant. That revoke is part of the stop:
     // the attempt ends as the stop decides (seed 1.11), not as a revoked invitation (seed 1.2).
-    let engaged = this.agents.length > 0;
+    let engaged = this.agents.size > 0;
+    const revokedByStop = new Set<Attempt>();
     for (const a of this.ended) {
       if (a.revokedWithoutTimeout && a.end === time && by === "customer") {
         const o = rules.stoppedWhileAlerting(by);
         a.result = o.result;
         a.reason = o.reason;
         engaged = true;
-        for (const s of this.segments) {
-          if (s.target === a && s.end === time) {
-            const m = msfRules.abandonedWhileAlerting();
-            s.result = m.result;
-            s.reason = m.reason;
-          }
+        revokedByStop.add(a);
+      }
+    }
+    // One pass over the segments for all those attempts, not one per attempt (linear time).
+    if (revokedByStop.size > 0) {
+      for (const s of this.segments) {
+        if (s.target !== undefined && revokedByStop.has(s.target) && s.end === time) {
+          const m = msfRules.abandonedWhileAlerting();
+          s.result = m.result;
+          s.reason = m.reason;
         }
       }
     }
@@ -451,9 +463,8 @@ export class InteractionState {
         time,
       );
     }
-    // In invitation order; close takes each off the list.
-    while (this.agents.length > 0) {
-      const a = this.agents[0] as Attempt;
+    // In invitation order; close takes each off the map (deleting the entry being visited is safe).
+    for (const a of this.agents.values()) {
       this.close(a, a.joined === undefined ? rules.stoppedWhileAlerting(by) : rules.completed(), ts, time);
     }
     // Mediation resources get an IRF only when the interaction ends in mediation.
@@ -483,6 +494,7 @@ export class InteractionState {
     // collection waits in the old generation, dead, for the next full one; meanwhile everything
     // young it still pointed to would be kept and promoted too (measured: GC time nearly tripled).
     this.ended.length = 0;
+    this.endedByAgent.clear();
     this.segments.length = 0;
     this.queue = undefined;
     this.strategy = undefined;
@@ -515,9 +527,11 @@ export class InteractionState {
     a.reason = o.reason;
     a.endTs = ts;
     a.end = time;
-    const open = this.agents.indexOf(a);
-    if (open >= 0) this.agents.splice(open, 1);
+    if (this.agents.get(a.resource) === a) this.agents.delete(a.resource);
     this.ended.push(a);
+    const mine = this.endedByAgent.get(a.resource);
+    if (mine === undefined) this.endedByAgent.set(a.resource, [a]);
+    else mine.push(a);
   }
 
   private newAttempt(resource: string, resourceType: ResourceType, startTs: string, start: number): Attempt {
@@ -544,8 +558,7 @@ export class InteractionState {
   }
 
   private openAttemptOf(agent: string): Attempt | undefined {
-    for (const a of this.agents) if (a.resource === agent) return a;
-    return undefined;
+    return this.agents.get(agent);
   }
 
   private attempt(agent: string, source: EventSource): Attempt {

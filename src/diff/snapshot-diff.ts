@@ -65,6 +65,9 @@ export interface ScenarioDiff {
   irfChanges: IrfChange[];
   /** Empty unless both sides recorded MSFs (a version 1 snapshot, or a back end without them, has none). */
   msfChanges: MsfChange[];
+  /** Each side's verdict line from its snapshot (why it failed or was not run), for the reader. */
+  beforeDetail?: string;
+  afterDetail?: string;
 }
 
 export interface SnapshotDiff {
@@ -122,15 +125,21 @@ function diffScenario(
     flow: either.flow,
     name: either.name,
     provisional: either.provisional,
-    interaction:
-      (after?.rows ?? before?.rows ?? [])[0]?.interaction ??
-      (after?.msfs ?? before?.msfs ?? [])[0]?.interaction,
+    // The first side that recorded anything names it (a candidate that recorded no IRF still has a baseline's).
+    interaction: [
+      ...(after?.rows ?? []),
+      ...(after?.msfs ?? []),
+      ...(before?.rows ?? []),
+      ...(before?.msfs ?? []),
+    ][0]?.interaction,
     before: b,
     after: a,
     change,
     // Without rows on both sides (not run) there is nothing to compare IRF by IRF.
     irfChanges: before?.rows && after?.rows ? diffRows(before.rows, after.rows) : [],
     msfChanges: before?.msfs && after?.msfs ? diffMsfs(before.msfs, after.msfs) : [],
+    ...(before?.detail === undefined ? {} : { beforeDetail: before.detail }),
+    ...(after?.detail === undefined ? {} : { afterDetail: after.detail }),
   };
 }
 

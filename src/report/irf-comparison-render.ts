@@ -160,7 +160,7 @@ export interface SideBySide {
   htmlClass: string;
 }
 
-function irfSideBySide(c: IrfComparison): SideBySide {
+export function irfSideBySide(c: IrfComparison): SideBySide {
   return {
     subject: "IRFs",
     ordinal: "IRF",

@@ -75,7 +75,7 @@ const absent = (text: string): Cell[] => [
   { text: "", differs: false },
 ];
 
-function msfSideBySide(c: MsfComparison): SideBySide {
+export function msfSideBySide(c: MsfComparison): SideBySide {
   return {
     subject: "MSFs",
     ordinal: "MSF",

@@ -3,6 +3,7 @@
  * Pure: no cucumber here, only the shapes of cucumber's messages that the decisions need, so the
  * rules can be unit-tested on synthetic results.
  */
+import { PROVISIONAL_DIFFERS_PREFIX, PROVISIONAL_MATCH_PREFIX } from "../allure/categories";
 import type { IrfRow } from "../domain/irf";
 import type { MsfRow } from "../domain/msf";
 
@@ -130,6 +131,13 @@ export function decideOutcome(results: readonly StepResult[], logs: readonly str
     return { outcome: "not-run", detail: "a step is pending (not implemented yet)" };
   }
   if (results.some((r) => r.status === "SKIPPED")) {
+    // A provisional scenario that ran to its end is skipped with its verdict logged (steps/support/outcome.ts).
+    const differs = logs.find((log) => log.startsWith(PROVISIONAL_DIFFERS_PREFIX));
+    if (differs !== undefined) {
+      return { outcome: "mismatch", detail: differs.slice(PROVISIONAL_DIFFERS_PREFIX.length) };
+    }
+    if (logs.some((log) => log.startsWith(PROVISIONAL_MATCH_PREFIX)))
+      return { outcome: "passed", detail: undefined };
     return { outcome: "not-run", detail: logs.at(-1)?.trim() || "skipped" };
   }
   return { outcome: "passed", detail: undefined };

@@ -3,20 +3,28 @@
  * attaches the evidence to the report (event log, recorded rows, side-by-side comparison, SVG
  * timeline) and fails with the side-by-side table when the rows differ.
  */
+import * as allure from "allure-js-commons";
 import { AssertionError } from "chai";
+import { PROVISIONAL_DIFFERS_PREFIX, PROVISIONAL_MATCH_PREFIX } from "../../src/allure/categories";
+import { type Finding, scenarioDescriptionHtml } from "../../src/allure/description-html";
+import { OUTCOME_LABEL, type ScenarioVerdict, VERDICT_LABEL } from "../../src/allure/verdict-labels";
 import type { IrfExpectation } from "../../src/domain/irf";
 import type { MsfExpectation } from "../../src/domain/msf";
 import { InputError } from "../../src/errors";
 import { formatEventLog } from "../../src/eventlog/reader";
 import { checkScenario, configurationGap } from "../../src/flows/scenario-outcome";
 import { summarizeComparison } from "../../src/report/irf-comparison";
-import { renderComparisonHtml, renderComparisonText } from "../../src/report/irf-comparison-render";
+import {
+  irfSideBySide,
+  renderComparisonHtml,
+  renderComparisonText,
+} from "../../src/report/irf-comparison-render";
 import {
   compareMsfs,
   renderMsfComparisonText,
   summarizeMsfComparison,
 } from "../../src/report/msf-comparison";
-import { renderMsfComparisonHtml } from "../../src/report/msf-comparison-render";
+import { msfSideBySide, renderMsfComparisonHtml } from "../../src/report/msf-comparison-render";
 import { renderTimelineSvg } from "../../src/report/timeline-svg";
 import type { ScenarioRef } from "../../src/sut/system-under-test";
 import { sutFor } from "./sut-registry";
@@ -63,6 +71,7 @@ export async function expectIrfs(
   const outcome = gap ?? (await checkScenario(sutFor(options), scenario, expected));
   if (outcome.kind === "not-run") {
     world.attach(`Not run: ${outcome.reason}`, { mediaType: "text/plain", fileName: `${id}-not-run.txt` });
+    await verdictLabels("not-run", outcome.reason);
     return "skipped";
   }
 
@@ -81,15 +90,17 @@ export async function expectIrfs(
   });
   // Cucumber's HTML report shows SVG only from a Buffer (stack.md pitfall 6).
   const events = scenario.events.filter((e) => e.interaction === scenario.interaction);
-  const svg = renderTimelineSvg({ events, rows, msfs, title: scenario.name });
+  const svg = renderTimelineSvg({ events, rows, msfs, title: scenario.name, comparison });
   world.attach(Buffer.from(svg, "utf8"), { mediaType: "image/svg+xml", fileName: `${id}-timeline.svg` });
 
   if (!comparison.conforms) {
-    // An AssertionError (not a plain Error) so Allure files it as a failure, not a broken test;
-    // the message carries the whole side-by-side table because cucumber prints only the message.
-    throw new AssertionError(
-      `Info Mart did not record the expected IRFs: ${summarizeComparison(comparison)}\n\n${renderComparisonText(comparison)}`,
-    );
+    await differs(world, {
+      title: part === "chat" ? "IRFs" : "IRFs of the internal invitation",
+      verdict: summarizeComparison(comparison),
+      table: irfSideBySide(comparison),
+      text: renderComparisonText(comparison),
+      what: "IRFs",
+    });
   }
   return undefined;
 }
@@ -99,22 +110,22 @@ export async function expectIrfs(
  * MSFs the IRF step received. A back end that has no MSF data (an export without its MSF file)
  * cannot confirm them: the scenario is not run, never passed.
  */
-export function expectMsfs(
+export async function expectMsfs(
   world: ChatWorld,
   expected: readonly MsfExpectation[],
   part: ScenarioPart = "chat",
-): "skipped" | undefined {
+): Promise<"skipped" | undefined> {
   const id = part === "chat" ? world.scenario.id : `${world.scenario.id}-invite`;
   const recorded = world.recorded[part];
   if (recorded === undefined) {
     throw new Error('internal: "Info Mart records these mediation segments" needs the IRF step before it');
   }
   if (recorded.msfs === undefined) {
-    world.attach(
-      "Not run: the system under test gave no mediation segments (MEDIATION_SEGMENT_FACT), so the MSF table was not checked; " +
-        "with --sut export, export them with sql/msf-descriptors.sql and pass --msf-export FILE",
-      { mediaType: "text/plain", fileName: `${id}-not-run.txt` },
-    );
+    const reason =
+      "the system under test gave no mediation segments (MEDIATION_SEGMENT_FACT), so the MSF table was not checked; " +
+      "with --sut export, export them with sql/msf-descriptors.sql and pass --msf-export FILE";
+    world.attach(`Not run: ${reason}`, { mediaType: "text/plain", fileName: `${id}-not-run.txt` });
+    await verdictLabels("not-run", reason);
     return "skipped";
   }
   const comparison = compareMsfs(expected, recorded.msfs);
@@ -123,9 +134,74 @@ export function expectMsfs(
     fileName: `${id}-msf-comparison.html`,
   });
   if (!comparison.conforms) {
-    throw new AssertionError(
-      `Info Mart did not record the expected mediation segments: ${summarizeMsfComparison(comparison)}\n\n${renderMsfComparisonText(comparison)}`,
-    );
+    await differs(world, {
+      title: part === "chat" ? "Mediation segments" : "Mediation segments of the internal invitation",
+      verdict: summarizeMsfComparison(comparison),
+      table: msfSideBySide(comparison),
+      text: renderMsfComparisonText(comparison),
+      what: "mediation segments",
+    });
   }
   return undefined;
+}
+
+/** A comparison that did not conform, with its text table for the terminal and the word for its rows. */
+interface Difference extends Finding {
+  text: string;
+  what: "IRFs" | "mediation segments";
+}
+
+async function verdictLabels(verdict: ScenarioVerdict, line: string): Promise<void> {
+  await allure.label(OUTCOME_LABEL, verdict);
+  await allure.label(VERDICT_LABEL, line);
+}
+
+/**
+ * The report opens with every comparison that did not conform. A verified scenario (or a
+ * provisional one under --strict-provisional) then fails, with the text table in the message
+ * for the terminal; a provisional one goes on to its other tables, and concludeProvisional
+ * gives its verdict after the last step.
+ */
+async function differs(world: ChatWorld, difference: Difference): Promise<void> {
+  world.findings.push(difference);
+  await allure.descriptionHtml(
+    scenarioDescriptionHtml({
+      provisional: world.scenario.provisional,
+      narrative: world.narrative,
+      findings: world.findings,
+    }),
+  );
+  if (world.scenario.provisional && !world.strictProvisional) return;
+  await verdictLabels(
+    world.scenario.provisional ? "differs-from-hypothesis" : "nonconformance",
+    difference.verdict,
+  );
+  // An AssertionError (not a plain Error) so Allure files it as a failure, not a broken test.
+  throw new AssertionError(
+    `Info Mart did not record the expected ${difference.what}: ${difference.verdict}\n\n${difference.text}`,
+  );
+}
+
+const MATCH_NOTE = "the recorded IRFs match the hypothesis, which the User's Guide does not document";
+
+/**
+ * A provisional scenario that ran to its end (called by the last step's hook). Unless the run is
+ * --strict-provisional, its result is neither a pass nor a failure: it logs the verdict, which
+ * the run's summary reads (src/run/scenario-result.ts), and ends "skipped", so cucumber's HTML
+ * report and JUnit count it apart from verified passes and failures, as the terminal does.
+ */
+export async function concludeProvisional(world: ChatWorld): Promise<"skipped" | undefined> {
+  if (!world.scenario.provisional) return undefined;
+  const findings = world.findings as Difference[];
+  if (findings.length === 0) {
+    await verdictLabels("matches-hypothesis", MATCH_NOTE);
+    if (world.strictProvisional) return undefined;
+    world.log(`${PROVISIONAL_MATCH_PREFIX}${MATCH_NOTE}`);
+    return "skipped";
+  }
+  if (world.strictProvisional) return undefined; // differs() failed the step already
+  const verdict = findings.map((f) => f.verdict).join("; ");
+  await verdictLabels("differs-from-hypothesis", verdict);
+  world.log(`${PROVISIONAL_DIFFERS_PREFIX}${verdict}\n\n${findings.map((f) => f.text).join("\n\n")}`);
+  return "skipped";
 }

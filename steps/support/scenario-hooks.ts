@@ -10,6 +10,8 @@ import { After, AfterStep, BeforeStep, Status } from "@cucumber/cucumber";
 import { InputError } from "../../src/errors";
 import { formatEventLog } from "../../src/eventlog/reader";
 import { scenarioIdOf } from "../../src/flows/scenario-id";
+import { evidenceOf } from "../../src/run/scenario-result";
+import { concludeProvisional } from "./outcome";
 import type { ChatWorld } from "./world";
 
 /** @id -> the scenario that claimed it in this run, to refuse two scenarios sharing an id. */
@@ -34,12 +36,21 @@ BeforeStep(function (this: ChatWorld, { pickle, pickleStep }) {
     );
   }
   claimed.set(id, { pickleId: pickle.id, where });
-  this.begin({ id, name: pickle.name, uri: pickle.uri });
+  this.begin({
+    id,
+    name: pickle.name,
+    uri: pickle.uri,
+    provisional: evidenceOf(pickle.tags.map((tag) => tag.name)) === "provisional",
+  });
 });
 
-AfterStep(function (this: ChatWorld, { pickle, pickleStep, result }) {
+AfterStep(async function (this: ChatWorld, { pickle, pickleStep, result }) {
   const last = pickle.steps.at(-1);
-  if (last?.id !== pickleStep.id || result.status !== Status.PASSED) return;
+  if (last?.id !== pickleStep.id) return undefined;
+  // A provisional difference found before a last step that could not run (no MSF data) still counts.
+  if (result.status === Status.SKIPPED && this.begun && this.findings.length > 0)
+    return concludeProvisional(this);
+  if (result.status !== Status.PASSED) return undefined;
   if (this.begun && !this.outcomeChecked) {
     // A feature problem, not a harness one: the run reports it as bad input (exit 2).
     throw new InputError(
@@ -50,6 +61,8 @@ AfterStep(function (this: ChatWorld, { pickle, pickleStep, result }) {
         'end it with "Then Info Mart records exactly these IRFs:" and the table',
     );
   }
+  // A provisional scenario that ran to the end is not a pass: cucumber and its reports say "skipped".
+  return this.begun ? concludeProvisional(this) : undefined;
 });
 
 /** A scenario that failed before its outcome step keeps its partial event log, for diagnosis. */

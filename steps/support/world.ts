@@ -3,6 +3,7 @@
  * ChatScript), and the choice of system under test from cucumber's world parameters.
  */
 import { setWorldConstructor, World } from "@cucumber/cucumber";
+import type { Finding } from "../../src/allure/description-html";
 import type { MsfRow } from "../../src/domain/msf";
 import { ChatScript } from "../../src/flows/chat-script";
 import type { GimConfig } from "../../src/gimconfig/gim-config";
@@ -11,6 +12,15 @@ import type { ScenarioRef, SutOptions } from "../../src/sut/system-under-test";
 
 /** Without world parameters (a bare cucumber-js run) the reference classifier is checked. */
 const DEFAULT_SUT: SutOptions = { sut: "reference" };
+
+/** What `run` passes besides the system under test (src/run/run-features.ts). */
+export interface RunParameters extends Partial<SutOptions> {
+  /**
+   * Provisional scenarios must match their hypothesis (`run --strict-provisional`). A bare
+   * cucumber-js run is strict, as the project's own checks are: cucumber.js says so.
+   */
+  strictProvisional?: boolean;
+}
 
 /** Loaded once per run, on first use (`run --gim-config` sets GIM_CONFIG before the steps load). */
 let gimConfig: GimConfig | undefined;
@@ -27,9 +37,11 @@ export interface ScenarioInfo {
   name: string;
   /** The feature file, for messages. */
   uri: string;
+  /** Tagged @provisional: its expected IRFs are a hypothesis (domain.md §5). */
+  provisional: boolean;
 }
 
-export class ChatWorld extends World<Partial<SutOptions>> {
+export class ChatWorld extends World<RunParameters> {
   private current: { info: ScenarioInfo; script: ChatScript } | undefined;
   /** Set by the outcome step; the After hook fails a scenario that told a chat but checked nothing. */
   outcomeChecked = false;
@@ -38,6 +50,10 @@ export class ChatWorld extends World<Partial<SutOptions>> {
    * that follows it: the recorded MSFs, or undefined when the back end has none to give.
    */
   recorded: Partial<Record<"chat" | "invite", { msfs: MsfRow[] | undefined }>> = {};
+  /** The comparisons that did not conform, in step order: the report opens with them. */
+  findings: Finding[] = [];
+  /** The scenario's narrative (Markdown) as the Allure hook found it, to re-render with findings. */
+  narrative = "";
 
   /** Called by the Before hook with the pickle's id, name and file. */
   begin(info: ScenarioInfo): void {
@@ -65,7 +81,13 @@ export class ChatWorld extends World<Partial<SutOptions>> {
   }
 
   get sutOptions(): SutOptions {
-    return { ...DEFAULT_SUT, ...this.parameters, gimConfig: runGimConfig() };
+    const { strictProvisional: _policy, ...sut } = this.parameters;
+    return { ...DEFAULT_SUT, ...sut, gimConfig: runGimConfig() };
+  }
+
+  /** A provisional difference fails the scenario only under this policy (summary.ts SummaryPolicy). */
+  get strictProvisional(): boolean {
+    return this.parameters.strictProvisional !== false;
   }
 
   private started(): { info: ScenarioInfo; script: ChatScript } {

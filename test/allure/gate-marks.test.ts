@@ -47,14 +47,15 @@ const judged = (
 });
 const failed: AllureResult = {
   status: "failed",
-  statusDetails: { message: "AssertionError: IRF1 differs\ntable" },
+  // As touchUp leaves it: the one-line verdict (results-dir.ts).
+  statusDetails: { message: "IRF1: result expected Completed, got Transferred" },
 };
 
 describe("Allure marks of the gate", () => {
   test("a known divergence is marked with its reason, link and line, in its own category, once", () => {
     const marked = markResult(failed, judged("known-divergence"), "e.yaml");
     expect(marked?.statusDetails?.message).to.equal(
-      `${KNOWN_DIVERGENCE_PREFIX}GIM 8.5.2 https://t/1 (e.yaml:3)\nAssertionError: IRF1 differs\ntable`,
+      `${KNOWN_DIVERGENCE_PREFIX}GIM 8.5.2 https://t/1 (e.yaml:3) — IRF1: result expected Completed, got Transferred`,
     );
     expect(categoryOf(marked ?? {})).to.deep.equal(["Known divergences (expected)"]);
     expect(markResult(marked ?? {}, judged("known-divergence"), "e.yaml")).to.equal(undefined);
@@ -67,7 +68,7 @@ describe("Allure marks of the gate", () => {
     );
     expect(categoryOf(stale ?? {})).to.deep.equal(["Stale expectations (unexpected pass)"]);
     expect(markResult(failed, judged("unexpected-failure"), "e.yaml")).to.equal(undefined);
-    expect(categoryOf(failed)).to.deep.equal(["Nonconformance"]);
+    expect(categoryOf(failed)).to.deep.equal(["Nonconformance: result differs"]);
     expect(categoryOf({ status: "passed" })).to.deep.equal([]);
   });
 

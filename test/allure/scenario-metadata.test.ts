@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { expect } from "chai";
 import { pickleContext } from "../../src/allure/gherkin-context";
 import {
-  PROVISIONAL_BANNER,
+  flowSuiteName,
   PROVISIONAL_SUITE,
   type ScenarioFacts,
   scenarioMetadata,
@@ -27,15 +27,16 @@ describe("scenarioMetadata", () => {
   test("a verified scenario: suites by flow, critical, ids from @id, description untouched", () => {
     const metadata = scenarioMetadata(facts({}));
     expect(label(metadata.labels, "parentSuite")).to.deep.equal([VERIFIED_SUITE]);
-    expect(label(metadata.labels, "suite")).to.deep.equal(["Flow 3: Agent transfers chat to another agent"]);
-    expect(label(metadata.labels, "subSuite")).to.deep.equal(["Agent2 accepts the transfer"]);
+    expect(label(metadata.labels, "suite")).to.deep.equal(["Flow 03: Agent transfers chat to another agent"]);
+    // The scenario is the tree's leaf under its flow, not also a folder of its own name.
+    expect(label(metadata.labels, "subSuite")).to.deep.equal([]);
     expect(label(metadata.labels, "severity")).to.deep.equal(["critical"]);
     expect(label(metadata.labels, "flow")).to.deep.equal(["3"]);
     expect(label(metadata.labels, "provisional")).to.deep.equal([]);
     expect(metadata).to.include({
       testCaseId: "chat-transfer-accepted",
       historyId: "chat-transfer-accepted",
-      description: undefined,
+      provisional: false,
     });
   });
 
@@ -47,11 +48,16 @@ describe("scenarioMetadata", () => {
       }),
     );
     expect(label(metadata.labels, "parentSuite")).to.deep.equal([PROVISIONAL_SUITE]);
-    expect(label(metadata.labels, "suite")).to.deep.equal(["Flow 7: Chat consultation"]);
+    expect(label(metadata.labels, "suite")).to.deep.equal(["Flow 07: Chat consultation"]);
     expect(label(metadata.labels, "severity")).to.deep.equal(["minor"]);
     expect(label(metadata.labels, "provisional")).to.deep.equal(["true"]);
-    expect(metadata.description).to.contain(PROVISIONAL_BANNER);
-    expect(metadata.description).to.match(/Narrative of the flow\.$/);
+    expect(metadata.provisional).to.equal(true);
+  });
+
+  test("suite names sort in flow number order as text, as Allure sorts them", () => {
+    const names = [10, 2, 1, 11, 13, 9].map((n) => flowSuiteName(n, "t"));
+    expect([...names].sort()).to.deep.equal([1, 2, 9, 10, 11, 13].map((n) => flowSuiteName(n, "t")));
+    expect(flowSuiteName(undefined, "A user's flow")).to.equal("A user's flow");
   });
 
   test("the story is the Rule when there is one; an outline row gets its own history", () => {
