@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PROVISIONAL_DIFFERS_PREFIX, PROVISIONAL_MATCH_PREFIX } from "../allure/categories";
 import { ID_TAG_PREFIX } from "../flows/scenario-id";
 
 export type SpecStatus = "verified" | "provisional" | "failing" | "not run";
@@ -87,6 +88,13 @@ export function scenarioStatus(result: LastResult | undefined, provisional: bool
       };
     case "broken":
       return { status: "failing", detail: "harness error: no verdict" };
+    // A provisional result (src/allure/results-dir.ts): never a verified pass, never a regression.
+    case "unknown":
+      if (result.message?.startsWith(PROVISIONAL_MATCH_PREFIX))
+        return { status: "provisional", detail: "matches the hypothesis (unverified)" };
+      if (result.message?.startsWith(PROVISIONAL_DIFFERS_PREFIX))
+        return { status: "failing", detail: "differs from hypothesis" };
+      return { status: "not run", detail: result.message ?? `last run: ${result.status}` };
     default:
       return { status: "not run", detail: result.message ?? `last run: ${result.status}` };
   }
