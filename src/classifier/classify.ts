@@ -7,8 +7,10 @@
  */
 import type { IrfRow } from "../domain/irf";
 import type { MsfRow } from "../domain/msf";
+import { InputError } from "../errors";
 import type { ChatEvent, LoggedEvent } from "../eventlog/events";
 import { DOCUMENTED_DEFAULTS, type GimConfig } from "../gimconfig/gim-config";
+import { printable } from "../report/text-escape";
 import { InteractionState } from "./interaction";
 
 /** Bumped whenever a rule changes what the classifier outputs. */
@@ -36,6 +38,13 @@ export interface ClassifierEnd {
 
 export class ChatClassifier {
   private readonly open = new Map<string, InteractionState>();
+  /**
+   * Ids of the interactions that have stopped. An id names one interaction (GIM keys its facts by
+   * MEDIA_SERVER_IXN_GUID): a second interaction under a stopped one's id would be numbered from
+   * IRF 1 again and collide with the first's rows, so it is refused. The one thing the classifier
+   * keeps of a stopped interaction; its memory grows with the ids, not with their events.
+   */
+  private readonly stopped = new Set<string>();
   private readonly config: GimConfig;
   private readonly onMsfs: ((msfs: MsfRow[]) => void) | undefined;
 
@@ -49,12 +58,21 @@ export class ChatClassifier {
     const e = logged.event;
     let state = this.open.get(e.interaction);
     if (state === undefined) {
+      if (this.stopped.has(e.interaction)) {
+        throw new InputError(
+          logged.source.file,
+          logged.source.line,
+          "interaction",
+          `interaction "${printable(e.interaction)}" has already stopped; an interaction id names one interaction and is not reused`,
+        );
+      }
       state = new InteractionState(e, logged.source, this.config, this.onMsfs !== undefined);
       this.open.set(e.interaction, state);
     }
     const facts = state.apply(e, logged.time, logged.source);
     if (facts === undefined) return undefined;
     this.open.delete(e.interaction);
+    this.stopped.add(e.interaction);
     if (facts.msfs.length > 0) this.onMsfs?.(facts.msfs);
     return facts.irfs;
   }

@@ -55,6 +55,8 @@ interface Attempt {
 }
 
 interface Location {
+  /** Order of creation, shared with attempts: the mediation IRF made at the stop sorts by it. */
+  seq: number;
   name: string;
   sinceTs: string;
   since: number;
@@ -89,10 +91,18 @@ export class InteractionState {
   private lastTime = Number.NEGATIVE_INFINITY;
   private queue: Location | undefined;
   private strategy: Location | undefined;
-  /** Each agent's open attempt (alerting or joined), in invitation order: a few at most, so a list. */
-  private readonly agents: Attempt[] = [];
+  /**
+   * Each agent's open attempt (alerting or joined) by agent, in invitation order (a Map keeps
+   * insertion order). Looked up by key, never scanned: a conference of 100,000 agents must
+   * classify in linear time (issue 11).
+   */
+  private readonly agents = new Map<string, Attempt>();
   private readonly ended: Attempt[] = [];
+  /** The ended attempts of each agent, in `ended` order: placed() looks for the one who just left. */
+  private readonly endedByAgent = new Map<string, Attempt[]>();
   private seq = 0;
+  /** EventInteractionSubmitted has been applied: a second one is refused. */
+  private submitted = false;
   /** The interaction queue stay still open (waiting, being routed, or alerting its target). */
   private segment: Segment | undefined;
   private readonly segments: Segment[] = [];
@@ -146,7 +156,7 @@ export class InteractionState {
 
   /** The number of agent attempts still open (alerting or joined). */
   get openAttempts(): number {
-    return this.agents.length;
+    return this.agents.size;
   }
 
   /** Applies one event; returns the interaction's facts when this event stopped it. */
@@ -162,7 +172,7 @@ export class InteractionState {
     this.lastTime = time;
     switch (e.event) {
       case "EventInteractionSubmitted":
-        if (this.seq > 0 || this.queue !== undefined) {
+        if (this.submitted) {
           throw new InputError(
             source.file,
             source.line,
@@ -170,14 +180,15 @@ export class InteractionState {
             `interaction "${this.id}" was already submitted`,
           );
         }
+        this.submitted = true;
         // The contract: "the media server created the interaction and submitted it to queue".
-        this.queue = { name: e.queue, sinceTs: e.ts, since: time };
+        this.queue = this.location(e.queue, e.ts, time);
         this.openSegment(e.queue, e.ts, time);
         return undefined;
       case "EventPlacedInQueue":
         // Re-entering the queue it is already in (submission is followed by this event) keeps
         // the original entry time: the MSF runs from the first entry.
-        if (this.queue?.name !== e.queue) this.queue = { name: e.queue, sinceTs: e.ts, since: time };
+        if (this.queue?.name !== e.queue) this.queue = this.location(e.queue, e.ts, time);
         if (this.segment?.queue !== e.queue || this.segment.target !== undefined) {
           this.endSegment(msfRules.notAnswered(false), e.ts, time);
           this.openSegment(e.queue, e.ts, time);
@@ -196,7 +207,7 @@ export class InteractionState {
           );
         }
         this.queue = undefined;
-        this.strategy = { name: e.strategy, sinceTs: e.ts, since: time };
+        this.strategy = this.location(e.strategy, e.ts, time);
         return undefined;
       case "EventAgentInvited":
         this.invite(e, time, source);
@@ -212,6 +223,17 @@ export class InteractionState {
       }
       case "EventRevoked": {
         const a = this.attempt(e.agent, source);
+        if (a.joined !== undefined && e.reason !== "handling-timeout") {
+          // Once an agent has joined, the invitation is answered: what Interaction Server can still
+          // take back is the interaction itself, from an idle desktop, when handling-timeout expires
+          // (domain.md §4). Any other revoke of a joined agent is an inconsistent log.
+          throw new InputError(
+            source.file,
+            source.line,
+            e.reason === undefined ? "agent" : "reason",
+            `${e.agent} has already joined interaction "${this.id}": only a "handling-timeout" revoke can take it back from a joined agent, not ${e.reason === undefined ? "a revoke without reason" : `"${e.reason}"`}`,
+          );
+        }
         if (a.joined === undefined) {
           a.revokedWithoutTimeout = e.reason === undefined || e.reason === "requested";
           this.close(a, rules.invitationRevoked(roleOf(inviteOf(a), false)), e.ts, time);
@@ -296,8 +318,9 @@ export class InteractionState {
       );
     }
     let left: Attempt | undefined;
-    for (const a of this.ended)
-      if (a.resource === agent && a.end === time && a.joined !== undefined) left = a;
+    // The last of this agent's ended attempts that ended now, having joined.
+    for (const a of this.endedByAgent.get(agent) ?? [])
+      if (a.end === time && a.joined !== undefined) left = a;
     if (left === undefined) return;
     if (this.config.stopIxnQueues.includes(queue)) {
       // stop-ixn-queues (GIMMMIxnFlow): "COMPLETED/UNSPECIFIED in the IRF of the handling resource
@@ -314,6 +337,10 @@ export class InteractionState {
     left.result = o.result;
     left.reason = o.reason;
     this.placedBy = left;
+  }
+
+  private location(name: string, sinceTs: string, since: number): Location {
+    return { seq: this.seq++, name, sinceTs, since };
   }
 
   private openSegment(queue: string, ts: string, time: number): void {
@@ -374,7 +401,7 @@ export class InteractionState {
         );
       }
     }
-    this.agents.push(a);
+    this.agents.set(e.agent, a);
     if (e.purpose === "route" && this.placedBy !== undefined) {
       // HYPOTHESIS (rules.routedAfterPlacement): the chat an agent placed in a queue reaches the
       // next agent as a transfer, as a mute transfer through an ACD queue does for voice.
@@ -404,19 +431,24 @@ export class InteractionState {
     // being alerted when the interaction stops, so a log may report EventRevoked just before the
     // customer's EventProcessingStopped, at the same instant. That revoke is part of the stop:
     // the attempt ends as the stop decides (seed 1.11), not as a revoked invitation (seed 1.2).
-    let engaged = this.agents.length > 0;
+    let engaged = this.agents.size > 0;
+    const revokedByStop = new Set<Attempt>();
     for (const a of this.ended) {
       if (a.revokedWithoutTimeout && a.end === time && by === "customer") {
         const o = rules.stoppedWhileAlerting(by);
         a.result = o.result;
         a.reason = o.reason;
         engaged = true;
-        for (const s of this.segments) {
-          if (s.target === a && s.end === time) {
-            const m = msfRules.abandonedWhileAlerting();
-            s.result = m.result;
-            s.reason = m.reason;
-          }
+        revokedByStop.add(a);
+      }
+    }
+    // One pass over the segments for all those attempts, not one per attempt (linear time).
+    if (revokedByStop.size > 0) {
+      for (const s of this.segments) {
+        if (s.target !== undefined && revokedByStop.has(s.target) && s.end === time) {
+          const m = msfRules.abandonedWhileAlerting();
+          s.result = m.result;
+          s.reason = m.reason;
         }
       }
     }
@@ -431,9 +463,8 @@ export class InteractionState {
         time,
       );
     }
-    // In invitation order; close takes each off the list.
-    while (this.agents.length > 0) {
-      const a = this.agents[0] as Attempt;
+    // In invitation order; close takes each off the map (deleting the entry being visited is safe).
+    for (const a of this.agents.values()) {
       this.close(a, a.joined === undefined ? rules.stoppedWhileAlerting(by) : rules.completed(), ts, time);
     }
     // Mediation resources get an IRF only when the interaction ends in mediation.
@@ -463,6 +494,7 @@ export class InteractionState {
     // collection waits in the old generation, dead, for the next full one; meanwhile everything
     // young it still pointed to would be kept and promoted too (measured: GC time nearly tripled).
     this.ended.length = 0;
+    this.endedByAgent.clear();
     this.segments.length = 0;
     this.queue = undefined;
     this.strategy = undefined;
@@ -478,6 +510,8 @@ export class InteractionState {
     time: number,
   ): Attempt {
     const a = this.newAttempt(at.name, type, at.sinceTs, at.since);
+    // Ordered by when the log put the chat there, not by when the stop made this IRF.
+    a.seq = at.seq;
     a.role = role;
     a.result = o.result;
     a.reason = o.reason;
@@ -493,9 +527,11 @@ export class InteractionState {
     a.reason = o.reason;
     a.endTs = ts;
     a.end = time;
-    const open = this.agents.indexOf(a);
-    if (open >= 0) this.agents.splice(open, 1);
+    if (this.agents.get(a.resource) === a) this.agents.delete(a.resource);
     this.ended.push(a);
+    const mine = this.endedByAgent.get(a.resource);
+    if (mine === undefined) this.endedByAgent.set(a.resource, [a]);
+    else mine.push(a);
   }
 
   private newAttempt(resource: string, resourceType: ResourceType, startTs: string, start: number): Attempt {
@@ -522,8 +558,7 @@ export class InteractionState {
   }
 
   private openAttemptOf(agent: string): Attempt | undefined {
-    for (const a of this.agents) if (a.resource === agent) return a;
-    return undefined;
+    return this.agents.get(agent);
   }
 
   private attempt(agent: string, source: EventSource): Attempt {
@@ -576,7 +611,11 @@ export class InteractionState {
     }));
   }
 
-  /** IRF order: by start time, then by the order the attempts began. */
+  /**
+   * IRF order: by start time; attempts that start in the same millisecond in the order the log
+   * began them (the event that invited the agent, or put the chat in the queue or strategy), never
+   * in the order they ended, so the numbering does not depend on how the interaction finished.
+   */
   private toRows(attempts: readonly Attempt[]): IrfRow[] {
     const ordered = [...attempts].sort((x, y) => x.start - y.start || x.seq - y.seq);
     ordered.forEach((a, i) => {

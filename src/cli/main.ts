@@ -6,8 +6,10 @@
 import type { Writable } from "node:stream";
 import { Command, CommanderError } from "commander";
 import { EXIT, type ExitCode, HarnessError, InputError } from "../errors";
+import { registerCensus } from "./commands/census";
 import { registerClassify } from "./commands/classify";
 import { registerDiff } from "./commands/diff";
+import { registerDrift } from "./commands/drift";
 import { registerLabKit } from "./commands/lab-kit";
 import { registerReport } from "./commands/report";
 import { registerRun } from "./commands/run";
@@ -28,6 +30,8 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerLabKit,
   registerSeedDb,
   registerSpec,
+  registerCensus,
+  registerDrift,
 ];
 
 export interface CliIo {

@@ -1,9 +1,9 @@
 /** Where the package lives and its version, whatever the working directory. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { PACKAGE_ROOT } from "../package-root";
 
-/** src/cli/ → the package root (cucumber.js, features/, steps/). */
-export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+export { PACKAGE_ROOT };
 
 export function packageVersion(name = "."): string | undefined {
   try {

@@ -38,6 +38,13 @@ export interface MsfChange {
   after: MsfCell | undefined;
 }
 
+/**
+ * How a scenario's status moved. Only a move between a verdict and its opposite is "newly":
+ * passed → failed or broken is newly failing (a regression when verified), failed or broken →
+ * passed is newly passing. A move to or from "not run" (nothing was checked on that side) and
+ * failed ↔ broken are "status-changed": listed, never counted as a regression nor as a fix. A
+ * scenario in one snapshot only is "added" (candidate only) or "removed" (baseline only).
+ */
 export type ScenarioChange =
   | "newly-failing"
   | "newly-passing"
@@ -58,6 +65,9 @@ export interface ScenarioDiff {
   irfChanges: IrfChange[];
   /** Empty unless both sides recorded MSFs (a version 1 snapshot, or a back end without them, has none). */
   msfChanges: MsfChange[];
+  /** Each side's verdict line from its snapshot (why it failed or was not run), for the reader. */
+  beforeDetail?: string;
+  afterDetail?: string;
 }
 
 export interface SnapshotDiff {
@@ -81,7 +91,10 @@ export function diffSnapshots(baseline: Snapshot, candidate: Snapshot): Snapshot
   const after = new Map(candidate.scenarios.map((s) => [s.id, s]));
   const ids = [...new Set([...before.keys(), ...after.keys()])];
   const scenarios = ids.map((id) => diffScenario(before.get(id), after.get(id)));
-  scenarios.sort((a, b) => (a.flow ?? Number.POSITIVE_INFINITY) - (b.flow ?? Number.POSITIVE_INFINITY));
+  // Scenarios without a flow number last; Array.prototype.sort is stable, so ties keep their order
+  // (MAX_SAFE_INTEGER, not Infinity: Infinity - Infinity is NaN, which no comparator may return).
+  const flowOf = (s: ScenarioDiff) => s.flow ?? Number.MAX_SAFE_INTEGER;
+  scenarios.sort((a, b) => flowOf(a) - flowOf(b));
   const newlyFailing = scenarios.filter((s) => s.change === "newly-failing");
   return {
     baseline: baseline.metadata,
@@ -112,15 +125,21 @@ function diffScenario(
     flow: either.flow,
     name: either.name,
     provisional: either.provisional,
-    interaction:
-      (after?.rows ?? before?.rows ?? [])[0]?.interaction ??
-      (after?.msfs ?? before?.msfs ?? [])[0]?.interaction,
+    // The first side that recorded anything names it (a candidate that recorded no IRF still has a baseline's).
+    interaction: [
+      ...(after?.rows ?? []),
+      ...(after?.msfs ?? []),
+      ...(before?.rows ?? []),
+      ...(before?.msfs ?? []),
+    ][0]?.interaction,
     before: b,
     after: a,
     change,
     // Without rows on both sides (not run) there is nothing to compare IRF by IRF.
     irfChanges: before?.rows && after?.rows ? diffRows(before.rows, after.rows) : [],
     msfChanges: before?.msfs && after?.msfs ? diffMsfs(before.msfs, after.msfs) : [],
+    ...(before?.detail === undefined ? {} : { beforeDetail: before.detail }),
+    ...(after?.detail === undefined ? {} : { afterDetail: after.detail }),
   };
 }
 
@@ -128,7 +147,7 @@ function diffScenario(
 const roleReasonOf = (r: { roleReason?: string }) => r.roleReason ?? UNSPECIFIED;
 const descriptor = (r: Pick<IrfCell, "role" | "result" | "reason" | "roleReason">) =>
   `${r.role}/${r.result}/${r.reason}/${roleReasonOf(r)}`;
-const identity = (r: IrfCell) => `${r.resource}\u0000${descriptor(r)}`;
+const identity = (r: IrfCell) => `${r.resource}\u0000${r.resourceType}\u0000${descriptor(r)}`;
 
 /** Changes IRF by IRF; "order" when the row now at this ordinal was recorded at another one before. */
 export function diffRows(before: readonly IrfRow[], after: readonly IrfRow[]): IrfChange[] {

@@ -75,8 +75,17 @@ function judgeOne(
       note: "expected to be skipped",
     };
   }
-  // status: fail
-  if (result.outcome !== "mismatch") return { result, expectation, judgement: "as-specified" };
+  // status: fail. A scenario that did not get as far as a verdict (not run, broken, bad input)
+  // has not shown the expected divergence: it is not a known divergence, and its own outcome
+  // decides the exit code (summary.ts), as without an expectation.
+  if (result.outcome !== "mismatch") {
+    return {
+      result,
+      expectation,
+      judgement: "as-specified",
+      note: `expected to fail, but ${result.outcome}`,
+    };
+  }
   if (expectation.rows !== undefined && !compareIrfs(expectation.rows, result.rows ?? []).conforms) {
     return {
       result,
@@ -110,6 +119,7 @@ export function expectationsFromRun(
         old?.status === status ? old.reason : `recorded on ${sutName}; TODO: say why this result is accepted`,
     };
     if (old?.link !== undefined) entry.link = old.link;
+    // Only a `fail` pins rows: a `skip` has nothing recorded to accept (parseExpectations refuses rows on it).
     if (status === "fail" && result.rows !== undefined) {
       entry.rows = result.rows.map((r) => ({
         irf: r.irf,

@@ -13,15 +13,20 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseDocument } from "yaml";
 import { InputError } from "../errors";
 import { readInputText } from "../input-file";
-import { DOCUMENTED_DEFAULTS, type GimConfig, type StopAbandonedInteraction } from "./gim-config";
+import { PACKAGE_ROOT } from "../package-root";
+import {
+  BUNDLED_GIM_CONFIG,
+  DOCUMENTED_DEFAULTS,
+  type GimConfig,
+  type StopAbandonedInteraction,
+} from "./gim-config";
 
 export const GIM_CONFIG_ENV = "GIM_CONFIG";
 export const DEFAULT_GIM_CONFIG_FILE = "gim-config.yaml";
 /** The harness's own file: the lab kit's settings, which the shipped flows assume. */
-export const BUNDLED_GIM_CONFIG_FILE = resolve(__dirname, "..", "..", DEFAULT_GIM_CONFIG_FILE);
+export const BUNDLED_GIM_CONFIG_FILE = resolve(PACKAGE_ROOT, DEFAULT_GIM_CONFIG_FILE);
 
 const STOP_VALUES: readonly StopAbandonedInteraction[] = ["never", "noanswer", "always"];
 const SECTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -54,6 +59,17 @@ export interface LoadedGimConfig {
 
 /** The configuration in `file`; throws InputError naming the file, line and option. */
 export function loadGimConfig(file: string = gimConfigFile()): LoadedGimConfig {
+  // The harness's own file is known without parsing it, so that `classify` loads no YAML parser
+  // when no configuration is given (issue 14); a test holds BUNDLED_GIM_CONFIG to the file.
+  if (file === BUNDLED_GIM_CONFIG_FILE) {
+    return { config: { ...BUNDLED_GIM_CONFIG, stopIxnQueues: [...BUNDLED_GIM_CONFIG.stopIxnQueues] }, file };
+  }
+  return parseGimConfig(file);
+}
+
+/** The configuration in `file`, read and parsed (YAML loaded only now). */
+export function parseGimConfig(file: string): LoadedGimConfig {
+  const { parseDocument }: typeof import("yaml") = require("yaml");
   const text = readInputText(file, { what: "GIM configuration file" });
   const doc = parseDocument(text, { prettyErrors: false });
   const lineOf = (offset: number | undefined): number | undefined =>

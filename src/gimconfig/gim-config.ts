@@ -40,6 +40,16 @@ export const DOCUMENTED_DEFAULTS: GimConfig = {
   stopAbandonedInteraction: "never",
 };
 
+/**
+ * What the harness's own gim-config.yaml sets (the lab kit's settings), so that reading it needs
+ * no YAML parser; test/gimconfig/bundled-config.test.ts parses the file and compares.
+ */
+export const BUNDLED_GIM_CONFIG: GimConfig = {
+  populateMmIxnqueueFacts: false,
+  stopIxnQueues: ["Chat_Stop"],
+  stopAbandonedInteraction: "noanswer",
+};
+
 /** The option names as GIM and Chat Server spell them, for files, reports and messages. */
 export const OPTION_NAMES: Readonly<Record<keyof GimConfig, string>> = {
   populateMmIxnqueueFacts: "populate-mm-ixnqueue-facts",

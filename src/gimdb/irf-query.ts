@@ -7,8 +7,9 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { PACKAGE_ROOT } from "../package-root";
 
-export const IRF_QUERY_FILE = resolve(__dirname, "..", "..", "sql", "irf-descriptors.sql");
+export const IRF_QUERY_FILE = resolve(PACKAGE_ROOT, "sql", "irf-descriptors.sql");
 
 let cached: string | undefined;
 

@@ -5,10 +5,11 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { PACKAGE_ROOT } from "../package-root";
 import { statementOf } from "./irf-query";
 import type { Queryable } from "./read-only-session";
 
-export const MSF_QUERY_FILE = resolve(__dirname, "..", "..", "sql", "msf-descriptors.sql");
+export const MSF_QUERY_FILE = resolve(PACKAGE_ROOT, "sql", "msf-descriptors.sql");
 
 let cached: string | undefined;
 

@@ -4,9 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { PACKAGE_ROOT } from "../package-root";
 import type { Queryable } from "./read-only-session";
 
-export const SCHEMA_FILE = resolve(__dirname, "..", "..", "sql", "schema", "postgresql.sql");
+export const SCHEMA_FILE = resolve(PACKAGE_ROOT, "sql", "schema", "postgresql.sql");
 
 export async function createSchema(db: Queryable): Promise<void> {
   // One simple-protocol query: pg sends a parameterless multi-statement text as is.

@@ -11,14 +11,11 @@ import { join } from "node:path";
 import { BUNDLED_GIM_CONFIG_FILE, DEFAULT_GIM_CONFIG_FILE } from "../gimconfig/gim-config-file";
 import { formatManifest } from "../sut/lab-manifest-format";
 import { type LabScenario, readLabScenarios } from "./feature-scenarios";
+import { GIM_CONFIG_TEMPLATE, MANIFEST_NAME, MANIFEST_TEMPLATE } from "./kit-file-names";
 import { LAB_PREREQUISITES, prerequisitesOf } from "./prerequisites";
 import { flowLabel, type KitFiles, scenarioMarkdown } from "./scenario-markdown";
 
-export const MANIFEST_TEMPLATE = "manifest-template.yaml";
-/** The name the checklists tell the tester to fill in (a copy of the template). */
-export const MANIFEST_NAME = "manifest.yaml";
-/** The kit's copy of the harness's own gim-config.yaml: the format, and the settings the flows assume. */
-export const GIM_CONFIG_TEMPLATE = "gim-config-template.yaml";
+export { GIM_CONFIG_TEMPLATE, MANIFEST_NAME, MANIFEST_TEMPLATE };
 
 const KIT_FILES: KitFiles = {
   manifest: MANIFEST_NAME,

@@ -180,14 +180,16 @@ export function buildTimeline(
     }));
 
   const laneSet = new LaneSet();
-  laneSet.add("customer", "Customer");
+  // A Customer lane only when the log shows the customer: an export or database run knows the
+  // recorded rows, not the chat's events, and an empty lane would suggest a customer who did nothing.
+  if (timed.length > 0) laneSet.add("customer", "Customer");
   for (const { e } of timed) for (const [kind, name] of participants(e)) laneSet.add(kind, name);
   for (const { r } of irfs) laneSet.add(LANE_OF_RESOURCE[r.resourceType], r.resource);
   for (const { m } of msfs) laneSet.add("queue", m.resource);
   const lanes = laneSet.ordered();
   const laneIndex = (kind: LaneKind, name: string): number =>
     lanes.findIndex((l) => l.kind === kind && l.name === name);
-  const customer = 0;
+  const customer = laneIndex("customer", "Customer");
 
   const marks: Mark[] = [];
   const links: Link[] = [];

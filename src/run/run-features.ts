@@ -9,6 +9,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { type IRunConfiguration, loadConfiguration, runCucumber } from "@cucumber/cucumber/api";
 import { HarnessError, InputError } from "../errors";
+import { CODE_ROOT, COMPILED, PACKAGE_ROOT } from "../package-root";
 import type { SutOptions } from "../sut/system-under-test";
 import { type RunProblem, ScenarioCollector } from "./message-collector";
 import type { ScenarioResult } from "./scenario-result";
@@ -16,7 +17,7 @@ import type { ScenarioResult } from "./scenario-result";
 export const ALLURE_FORMATTER = "allure-cucumberjs/reporter";
 
 export interface FeatureRunOptions {
-  /** The package root: cucumber.js and steps/ are found here. */
+  /** The package root: cucumber.js is found here (the steps: bundledSteps()). */
   packageRoot: string;
   /** The cucumber.js profile ("default", or "ci" for JUnit and message files). */
   profile: string;
@@ -87,9 +88,13 @@ export function configure(loaded: IRunConfiguration, options: FeatureRunOptions)
     sources: { ...loaded.sources, paths: [...options.features] },
     support: {
       ...loaded.support,
-      // bin/gim-conformance.js registered ts-node already; a second registration would compile twice.
+      // The bundled steps in the same form as this code: compiled JavaScript under dist/ (no
+      // TypeScript compiler loaded), or, running from the sources, the .ts files through the
+      // ts-node that bin/gim-conformance.js registered already (a second registration would
+      // compile twice). Never the profile's requireModule ts-node/register, which is for a bare
+      // `npx cucumber-js` on the sources.
       requireModules: [],
-      requirePaths: [`${options.packageRoot}/steps/**/*.ts`],
+      requirePaths: [bundledSteps()],
       importPaths: [],
     },
     runtime: {
@@ -104,6 +109,11 @@ export function configure(loaded: IRunConfiguration, options: FeatureRunOptions)
     // Our own progress lines and summary replace the profile's stdout formatter.
     formats: { ...loaded.formats, files, options: formatOptions },
   };
+}
+
+/** The glob of the bundled step definitions matching how this module itself was loaded. */
+export function bundledSteps(): string {
+  return COMPILED ? `${CODE_ROOT}/steps/**/*.js` : `${PACKAGE_ROOT}/steps/**/*.ts`;
 }
 
 /** SutOptions as JSON (world parameters cannot carry undefined). */

@@ -16,6 +16,7 @@ import { parseIrfTable } from "../flows/irf-table";
 import { parseMsfTable } from "../flows/msf-table";
 import { scenarioIdOf } from "../flows/scenario-id";
 import { dedent, featureFiles, flowOf, narrativeOf, parseGherkin } from "./gherkin-source";
+import { dataTableCsv, type RunStep, scenarioFingerprint } from "./run-status";
 
 export interface BookScenario {
   /** From the `@id:` tag: names the example log, the Allure result and the history. */
@@ -42,6 +43,13 @@ export interface BookScenario {
    */
   invitation?: { expected: IrfExpectation[]; expectedMsfs: MsfExpectation[] };
   provisional: boolean;
+  /**
+   * scenarioFingerprint of its steps as cucumber runs them (text and tables): a run result
+   * counts for this scenario only when its fingerprint is the same (run-status.ts).
+   */
+  fingerprint: string;
+  /** The steps as cucumber runs them (text without keyword, table as CSV): what the fingerprint hashes. */
+  runSteps: RunStep[];
 }
 
 /** The steps that state the tables (steps/irf-steps.ts matches the same texts). */
@@ -138,6 +146,10 @@ function toBookScenario(scenario: Scenario, pickles: Pickle[], uri: string, sour
     const kind = MSF_STEP.test(step.text.replace(INVITATION_PREFIX, "")) ? "msfs" : "irfs";
     target[kind] ??= cellsOf(data);
   }
+  const runSteps: RunStep[] = pickle.steps.map((step) => {
+    const data = step.argument?.dataTable;
+    return data === undefined ? { text: step.text } : { text: step.text, csv: dataTableCsv(cellsOf(data)) };
+  });
   const table = main.irfs;
   if (table === undefined) {
     throw new InputError(
@@ -165,6 +177,8 @@ function toBookScenario(scenario: Scenario, pickles: Pickle[], uri: string, sour
           },
         }),
     provisional: tags.includes("@provisional"),
+    fingerprint: scenarioFingerprint(runSteps),
+    runSteps,
   };
 }
 

@@ -1,14 +1,26 @@
 /**
- * Each scenario's status from the last run, read from the Allure results `run` wrote. A status
- * is never invented: a scenario is "verified" only when the last run's result for it passed and
- * its flow is verified; no result means "not run".
+ * Each scenario's status from the last run, read from the Allure results `run` wrote, and what
+ * that run was: when, against which system under test, with which GIM version and configuration.
+ * A status is never invented: "passed" only when the last run's result for that very scenario
+ * passed; no result means "not run".
+ *
+ * A result belongs to a scenario of the book only when both its `@id` and its content match: the
+ * steps as run and their tables (the expected facts) must be those of the feature file the book
+ * shows. A run of another feature folder, where a user's copy of a flow keeps the @id but states
+ * other IRFs, therefore never colours the bundled flows.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROVISIONAL_DIFFERS_PREFIX, PROVISIONAL_MATCH_PREFIX } from "../allure/categories";
 import { ID_TAG_PREFIX } from "../flows/scenario-id";
 
-export type SpecStatus = "verified" | "provisional" | "failing" | "not run";
+/**
+ * A scenario's last-run status. Deliberately not the words of the tags: "verified" and
+ * "provisional" say where a flow's expected IRFs come from (@verified: the User's Guide;
+ * @provisional: a hypothesis); a status says what the last run found.
+ */
+export type SpecStatus = "passed" | "matches hypothesis" | "differs from hypothesis" | "failed" | "not run";
 
 /** What the last run said about one scenario: Allure's status and its first message line. */
 export interface LastResult {
@@ -16,6 +28,8 @@ export interface LastResult {
   message: string | undefined;
   /** Allure's stop time (ms), to keep the newest when a folder holds several results. */
   stop: number;
+  /** scenarioFingerprint of the steps as run; "" when the result holds no steps. */
+  fingerprint?: string;
 }
 
 export interface StatusVerdict {
@@ -24,17 +38,69 @@ export interface StatusVerdict {
   detail: string;
 }
 
+/** A step as cucumber ran it: its text without the keyword, and its data table as CSV, if any. */
+export interface RunStep {
+  text: string;
+  csv?: string;
+}
+
+/** The data table as allure-cucumberjs attaches it: cells joined by commas, a newline after each row. */
+export function dataTableCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((cells) => `${cells.join(",")}\n`).join("");
+}
+
+/** A short hash of what a scenario runs: every step's text and table, in order. */
+export function scenarioFingerprint(steps: readonly RunStep[]): string {
+  const hash = createHash("sha256");
+  for (const step of steps) hash.update(`${step.text}\u0000${step.csv ?? ""}\u0001`);
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** The key of a scenario's result: its @id and its fingerprint. */
+export const resultKey = (id: string, fingerprint: string | undefined) => `${id}\u0000${fingerprint ?? ""}`;
+
+interface ResultStep {
+  name?: unknown;
+  attachments?: { name?: unknown; source?: unknown }[];
+}
+
 interface ResultFile {
   status?: unknown;
   stop?: unknown;
   testCaseId?: unknown;
   statusDetails?: { message?: unknown };
   labels?: { name?: unknown; value?: unknown }[];
+  steps?: ResultStep[];
 }
 
-/** The newest result per scenario @id; an empty map when the folder or its results are missing. */
-export function readLastResults(resultsDir: string): Map<string, LastResult> {
-  const results = new Map<string, LastResult>();
+const KEYWORD = /^(?:Given|When|Then|And|But|\*)\s+/;
+
+function fingerprintOf(result: ResultFile, resultsDir: string): string {
+  const steps: RunStep[] = [];
+  for (const step of result.steps ?? []) {
+    if (typeof step.name !== "string") continue;
+    const table = (step.attachments ?? []).find(
+      (a) => a.name === "Data table" && typeof a.source === "string",
+    );
+    let csv: string | undefined;
+    if (table !== undefined) {
+      try {
+        csv = readFileSync(join(resultsDir, String(table.source)), "utf8");
+      } catch {
+        csv = "(table missing)";
+      }
+    }
+    steps.push({ text: step.name.replace(KEYWORD, ""), ...(csv === undefined ? {} : { csv }) });
+  }
+  return steps.length === 0 ? "" : scenarioFingerprint(steps);
+}
+
+/**
+ * The newest result per scenario, keyed by resultKey(@id, fingerprint); an empty map when the
+ * folder or its results are missing.
+ */
+export function readLastResults(resultsDir: string): Map<string, LastResult & { id: string }> {
+  const results = new Map<string, LastResult & { id: string }>();
   let names: string[];
   try {
     names = readdirSync(resultsDir).filter((n) => n.endsWith("-result.json"));
@@ -52,13 +118,17 @@ export function readLastResults(resultsDir: string): Map<string, LastResult> {
     const id = scenarioIdOfResult(parsed);
     if (id === undefined || typeof parsed.status !== "string") continue;
     const stop = typeof parsed.stop === "number" ? parsed.stop : 0;
-    const previous = results.get(id);
+    const fingerprint = fingerprintOf(parsed, resultsDir);
+    const key = resultKey(id, fingerprint);
+    const previous = results.get(key);
     if (previous !== undefined && previous.stop > stop) continue;
     const message = parsed.statusDetails?.message;
-    results.set(id, {
+    results.set(key, {
+      id,
       status: parsed.status,
       message: typeof message === "string" ? message.split("\n")[0] : undefined,
       stop,
+      fingerprint,
     });
   }
   return results;
@@ -74,40 +144,89 @@ function scenarioIdOfResult(result: ResultFile): string | undefined {
   return typeof result.testCaseId === "string" ? result.testCaseId : undefined;
 }
 
+/** What the run behind the results was, from the environment.properties `run` writes. */
+export interface RunContext {
+  /** The system under test as `run` names it, e.g. "reference classifier 1.2.0". */
+  sut?: string;
+  gimVersion?: string;
+  gimConfigFile?: string;
+  /** The GIM options the run judged by (`GIM option <name>` entries). */
+  gimOptions: Record<string, string>;
+}
+
+/** Java properties escaping as Allure writes it: a backslash quotes the next character. */
+function unescapeProperty(text: string): string {
+  return text.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, c: string) => {
+    if (c.length === 5) return String.fromCharCode(Number.parseInt(c.slice(1), 16));
+    return c === "t" ? "\t" : c === "n" ? "\n" : c;
+  });
+}
+
+export function readRunContext(resultsDir: string): RunContext {
+  const context: RunContext = { gimOptions: {} };
+  let text: string;
+  try {
+    text = readFileSync(join(resultsDir, "environment.properties"), "utf8");
+  } catch {
+    return context;
+  }
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*[#!]/.test(line) || line.trim() === "") continue;
+    const m = /^((?:\\.|[^=:\\])*)[=:](.*)$/.exec(line);
+    if (m === null) continue;
+    const key = unescapeProperty((m[1] ?? "").trim());
+    const value = unescapeProperty((m[2] ?? "").trim());
+    if (key === "System under test") context.sut = value;
+    else if (key === "GIM version") context.gimVersion = value;
+    else if (key === "GIM config file") context.gimConfigFile = value;
+    else if (key.startsWith("GIM option ")) context.gimOptions[key.slice("GIM option ".length)] = value;
+  }
+  return context;
+}
+
 export function scenarioStatus(result: LastResult | undefined, provisional: boolean): StatusVerdict {
   if (result === undefined) return { status: "not run", detail: "no result in the last run" };
   switch (result.status) {
     case "passed":
       return provisional
-        ? { status: "provisional", detail: "matches the hypothesis (unverified)" }
-        : { status: "verified", detail: "passed" };
+        ? { status: "matches hypothesis", detail: "passed; the expected IRFs are a hypothesis (unverified)" }
+        : { status: "passed", detail: "passed" };
     case "failed":
-      return {
-        status: "failing",
-        detail: provisional ? "differs from hypothesis" : "nonconformant: other IRFs recorded",
-      };
+      return provisional
+        ? { status: "differs from hypothesis", detail: "recorded other IRFs than the hypothesis states" }
+        : { status: "failed", detail: "nonconformant: other IRFs recorded" };
     case "broken":
-      return { status: "failing", detail: "harness error: no verdict" };
-    // A provisional result (src/allure/results-dir.ts): never a verified pass, never a regression.
+      return { status: "failed", detail: "harness error: no verdict" };
+    // A provisional result as Allure now records it (src/allure/results-dir.ts): status unknown,
+    // never a verified pass nor a regression; its message says which.
     case "unknown":
       if (result.message?.startsWith(PROVISIONAL_MATCH_PREFIX))
-        return { status: "provisional", detail: "matches the hypothesis (unverified)" };
+        return { status: "matches hypothesis", detail: "the expected IRFs are a hypothesis (unverified)" };
       if (result.message?.startsWith(PROVISIONAL_DIFFERS_PREFIX))
-        return { status: "failing", detail: "differs from hypothesis" };
+        return {
+          status: "differs from hypothesis",
+          detail: "recorded other IRFs than the hypothesis states",
+        };
       return { status: "not run", detail: result.message ?? `last run: ${result.status}` };
     default:
       return { status: "not run", detail: result.message ?? `last run: ${result.status}` };
   }
 }
 
-const SEVERITY: Record<SpecStatus, number> = { verified: 0, provisional: 1, "not run": 2, failing: 3 };
+const SEVERITY: Record<SpecStatus, number> = {
+  passed: 0,
+  "matches hypothesis": 1,
+  "not run": 2,
+  "differs from hypothesis": 3,
+  failed: 4,
+};
 
 /**
- * A flow's status: its worst scenario's, and never "verified" for a provisional flow (a passing
+ * A flow's status: its worst scenario's, and never "passed" for a provisional flow (a passing
  * hypothesis is still a hypothesis).
  */
 export function flowStatus(scenarios: readonly StatusVerdict[], provisional: boolean): SpecStatus {
   if (scenarios.length === 0) return "not run";
   const worst = scenarios.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a)).status;
-  return provisional && worst === "verified" ? "provisional" : worst;
+  return provisional && worst === "passed" ? "matches hypothesis" : worst;
 }

@@ -5,15 +5,16 @@
  * renderer the Allure attachment uses. Writes index.html and coverage.csv side by side.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { classifyFacts } from "../classifier/classify";
 import { parseEventLog } from "../eventlog/reader";
 import { describeGimConfig } from "../gimconfig/gim-config";
 import { loadGimConfig } from "../gimconfig/gim-config-file";
 import { renderTimelineSvg } from "../report/timeline-svg";
+import { domainSections } from "./citation-links";
 import { buildCoverage, type CoverageEntry, coverageCsv } from "./coverage";
 import { type BookFeature, readFeatureBook } from "./feature-book";
-import { readLastResults } from "./run-status";
+import { readLastResults, readRunContext } from "./run-status";
 import { renderSpecPage } from "./spec-page";
 
 export interface SpecBookOptions {
@@ -26,7 +27,14 @@ export interface SpecBookOptions {
   resultsLabel?: string;
   /** The GIM configuration file the flows assume; by default the one `run` would use (gimConfigFile()). */
   gimConfigFile?: string;
+  /** How to name the features folder on the page; by default the folder itself. */
+  featuresLabel?: string;
+  /** The repository's docs/ (for the links to domain.md); by default the package's own. */
+  docsDir?: string;
 }
+
+/** The package's docs/, beside src/. */
+const PACKAGE_DOCS = join(__dirname, "..", "..", "docs");
 
 export interface SpecBook {
   features: BookFeature[];
@@ -37,7 +45,8 @@ export interface SpecBook {
   resultsFound: number;
 }
 
-export function buildSpecBook(options: Omit<SpecBookOptions, "outFile">): SpecBook {
+/** The page is written to `outFile` (its links are relative to it); without one, to the working directory. */
+export function buildSpecBook(options: Omit<SpecBookOptions, "outFile"> & { outFile?: string }): SpecBook {
   const features = readFeatureBook(options.featuresDir);
   const results = readLastResults(options.resultsDir);
   const gim = loadGimConfig(options.gimConfigFile);
@@ -71,9 +80,21 @@ export function buildSpecBook(options: Omit<SpecBookOptions, "outFile">): SpecBo
     diagrams,
     coverage,
     resultsSource: options.resultsLabel ?? options.resultsDir,
+    runContext: readRunContext(options.resultsDir),
+    featuresSource: options.featuresLabel ?? shownPath(options.featuresDir),
+    ...domainDoc(options.docsDir ?? PACKAGE_DOCS, options.outFile),
     gimConfig: { file: shownPath(gim.file), options: describeGimConfig(gim.config) },
   });
   return { features, coverage, html, missingDiagrams, resultsFound: results.size };
+}
+
+/** The link from the page to docs/domain.md and its sections; nothing when the notes are not there. */
+function domainDoc(docsDir: string, outFile: string | undefined) {
+  const file = join(docsDir, "domain.md");
+  if (!existsSync(file)) return {};
+  const from = outFile === undefined ? process.cwd() : dirname(outFile);
+  const href = relative(from, file).split(sep).map(encodeURIComponent).join("/");
+  return { domainDoc: { href, sections: domainSections(file) } };
 }
 
 /** A path under the working directory as relative (what a reader recognises), any other as is. */

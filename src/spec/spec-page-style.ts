@@ -19,7 +19,11 @@ h2 { font-size: 1.4rem; line-height: 1.3; margin: 0 0 .6em; }
 h3 { font-size: 1.1rem; margin: 1.2em 0 .3em; }
 h4 { font-size: .8rem; margin: 0 0 .4em; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
 .lede { max-width: 75ch; }
-.run-source { color: var(--muted); font-size: .9rem; }
+.run-source { color: var(--muted); font-size: .9rem; display: grid; grid-template-columns: max-content minmax(0, 1fr);
+  gap: 2px 12px; margin: .6em 0 1em; }
+.run-source dt { font-weight: 600; color: var(--ink); }
+.run-source dd { margin: 0; overflow-wrap: anywhere; }
+.run-source .run-others { color: var(--warn); }
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }
 code { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace; font-size: .85em;
@@ -32,9 +36,10 @@ td.num, th.num { text-align: right; width: 1%; white-space: nowrap; }
 .legend { color: var(--muted); font-size: .85rem; margin-top: 1em; }
 .status { display: inline-block; font-size: .75rem; font-weight: 600; line-height: 1.4; padding: .1em .6em;
   border-radius: 999px; vertical-align: middle; white-space: nowrap; border: 1px solid currentColor; }
-.status-verified { color: var(--ok); background: var(--ok-bg); }
-.status-provisional { color: var(--warn); background: var(--warn-bg); }
-.status-failing { color: var(--bad); background: var(--bad-bg); }
+.status-passed { color: var(--ok); background: var(--ok-bg); }
+.status-matches-hypothesis { color: var(--warn); background: var(--warn-bg); }
+.status-differs-from-hypothesis { color: var(--warn); background: var(--warn-bg); border-style: dashed; }
+.status-failed { color: var(--bad); background: var(--bad-bg); }
 .status-not-run { color: var(--none); background: var(--none-bg); }
 .tag-provisional { color: var(--warn); font-weight: 600; }
 .tag-verified { color: var(--muted); }
@@ -48,6 +53,7 @@ td.num, th.num { text-align: right; width: 1%; white-space: nowrap; }
 .narrative { max-width: 80ch; }
 .narrative blockquote { margin: .6em 0; padding: .2em 1em; border-left: 4px solid var(--line); color: #3b434b; }
 .narrative ul { padding-left: 1.4em; }
+.guide-link, .doc-link { overflow-wrap: anywhere; }
 .citation { font-size: .9rem; color: var(--muted); border-left: 4px solid var(--accent); padding-left: 10px; }
 .citation.missing { border-left-color: var(--bad); }
 .meta { font-size: .8rem; color: var(--muted); margin: .2em 0 .8em; }
@@ -69,16 +75,22 @@ pre.gherkin { margin: 0; padding: 12px 14px; background: var(--soft); border: 1p
 td.not-asserted { color: var(--muted); font-style: italic; }
 .gim-config { padding: 28px 0; border-bottom: 1px solid var(--line); }
 .gim-config-table { width: auto; }
-.irf-table td.descriptor, .msf-table td.descriptor, .coverage-table td.descriptor { font-weight: 600; white-space: nowrap; }
+.irf-table td.descriptor, .msf-table td.descriptor { font-weight: 600; white-space: nowrap; }
+/* The matrix must fit the page: long descriptors break after a slash or before a bracket, not overflow. */
+.coverage-table { table-layout: fixed; }
+.coverage-table th:nth-child(1) { width: 38%; }
+.coverage-table th:nth-child(2) { width: 18%; }
+.coverage-table th:nth-child(4) { width: 17%; }
+.coverage-table td.descriptor { font-weight: 600; overflow-wrap: anywhere; }
+.coverage-table td { overflow-wrap: anywhere; }
 .coverage .note { background: var(--soft); border-left: 4px solid var(--muted); padding: 8px 12px; font-size: .9rem; }
 .coverage .summary { font-size: .9rem; }
 .th-note { font-weight: 400; font-size: .75rem; color: var(--muted); }
-.coverage-table td:nth-child(2) { white-space: nowrap; }
 .flow-link { display: inline-block; min-width: 1.8em; text-align: center; border: 1px solid var(--line);
   border-radius: 4px; padding: 0 .3em; margin: 1px; }
 .flow-link.provisional { color: var(--warn); border-color: #d4a72c; background: var(--warn-bg); }
 .gap { color: var(--bad); font-weight: 600; }
-.coverage-state { font-weight: 600; white-space: nowrap; }
+.coverage-state { font-weight: 600; }
 .coverage-state.coverage-verified { color: var(--ok); }
 .coverage-state.coverage-provisional-only { color: var(--warn); }
 .coverage-state.coverage-not-covered { color: var(--bad); }
@@ -86,7 +98,9 @@ tr.coverage-provisional-only td { background: #fffdf0; }
 tr.coverage-not-covered td { background: #fff5f5; }
 .book-footer { color: var(--muted); font-size: .8rem; padding-top: 16px; padding-bottom: 40px; }
 @media print {
-  @page { size: A4; margin: 14mm 12mm; }
+  @page { size: A4; margin: 14mm 12mm 18mm;
+    @bottom-left { content: "GIM chat flows: the specification"; font-size: 8pt; color: #57606a; }
+    @bottom-right { content: "page " counter(page) " of " counter(pages); font-size: 8pt; color: #57606a; } }
   html { font-size: 11pt; }
   body { background: none; }
   .book-header, main, .book-footer { max-width: none; padding: 0; }

@@ -89,7 +89,7 @@ export async function expectIrfs(
   });
   // Cucumber's HTML report shows SVG only from a Buffer (stack.md pitfall 6).
   const events = scenario.events.filter((e) => e.interaction === scenario.interaction);
-  const svg = renderTimelineSvg({ events, rows, msfs, title: scenario.name });
+  const svg = renderTimelineSvg({ events, rows, msfs, title: scenario.name, comparison });
   world.attach(Buffer.from(svg, "utf8"), { mediaType: "image/svg+xml", fileName: `${id}-timeline.svg` });
 
   if (!comparison.conforms) {

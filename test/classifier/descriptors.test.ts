@@ -431,3 +431,82 @@ describe("a revoke that is part of the customer's stop", () => {
     ]);
   });
 });
+
+describe("a revoke at the instant of the stop, by reason and by who stops", () => {
+  test('a "requested" revoke at the instant the customer leaves is the stop\'s too', () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventRevoked", { agent: "Agent1", reason: "requested" }, 8)
+      .add("EventProcessingStopped", { by: "customer" }, 0);
+    expect(descriptors(log)).to.deep.equal(["Agent1 RoutedTo/CustomerAbandoned [AbandonedWhileRinging]"]);
+  });
+
+  test("a revoke at the instant a strategy stops the chat stays a revoke; the strategy's IRF completes", () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventRevoked", { agent: "Agent1", reason: "requested" }, 8)
+      .add("EventProcessingStopped", { by: "strategy" }, 0);
+    expect(descriptors(log)).to.deep.equal([
+      "RouteInboundChat Puller/Completed",
+      "Agent1 RoutedTo/Redirected [Revoked]",
+    ]);
+  });
+});
+
+describe("a stop while the strategy routes, by who stops", () => {
+  for (const by of ["agent", "strategy"] as const) {
+    test(`a stop by the ${by} while routing completes the strategy's IRF (Puller/Completed)`, () => {
+      const log = new ChatLog()
+        .submitted()
+        .add("EventTakenFromQueue", { queue: "Chat_Inbound", strategy: "RouteInboundChat" })
+        .add("EventProcessingStopped", { by }, 4);
+      const [row] = classifyEvents(log.events);
+      expect(row && `${row.resource} ${formatDescriptor(row)} ${row.reason}`).to.equal(
+        "RouteInboundChat Puller/Completed Unspecified",
+      );
+    });
+  }
+
+  test("the customer leaving while routing: Puller/CustomerAbandoned", () => {
+    const log = new ChatLog()
+      .submitted()
+      .add("EventTakenFromQueue", { queue: "Chat_Inbound", strategy: "RouteInboundChat" })
+      .add("EventProcessingStopped", { by: "customer" }, 4);
+    expect(descriptors(log)).to.deep.equal(["RouteInboundChat Puller/CustomerAbandoned"]);
+  });
+});
+
+describe("IRF order when attempts start in the same millisecond", () => {
+  test("agents invited in the same millisecond are numbered in invitation order, not in the order they ended", () => {
+    const log = new ChatLog()
+      .submitted()
+      .add("EventTakenFromQueue", { queue: "Chat_Inbound", strategy: "RouteInboundChat" })
+      .add("EventAgentInvited", { agent: "Agent1", purpose: "route" })
+      .add("EventAgentInvited", { agent: "Agent2", purpose: "route" }, 0)
+      .add("EventRejected", { agent: "Agent2" }, 5)
+      .add("EventRejected", { agent: "Agent1" }, 5)
+      .add("EventProcessingStopped", { by: "customer" }, 5);
+    const rows = classifyEvents(log.events);
+    expect(rows.map((r) => `${r.irf} ${r.resource}`)).to.deep.equal([
+      "1 RouteInboundChat",
+      "2 Agent1",
+      "3 Agent2",
+    ]);
+  });
+
+  test("a strategy that pulls the chat and invites in the same millisecond is numbered before its agent", () => {
+    const log = new ChatLog()
+      .submitted()
+      .add("EventTakenFromQueue", { queue: "Chat_Inbound", strategy: "RouteInboundChat" })
+      .add("EventAgentInvited", { agent: "Agent1", purpose: "route" }, 0)
+      .add("EventRejected", { agent: "Agent1" }, 5)
+      .add("EventProcessingStopped", { by: "customer" }, 5);
+    const rows = classifyEvents(log.events);
+    expect(rows.map((r) => `${r.irf} ${r.resource} ${r.start}`)).to.deep.equal([
+      "1 RouteInboundChat 2026-03-02T09:00:01.000Z",
+      "2 Agent1 2026-03-02T09:00:01.000Z",
+    ]);
+  });
+});

@@ -88,3 +88,86 @@ test("an event after the interaction stopped", () => {
   expect(e.line).to.equal(4);
   expect(e.message).to.contain("already stopped");
 });
+
+test("a second submission after the chat left its queue (the queue no longer tells)", () => {
+  const log = new ChatLog()
+    .submitted()
+    .routedTo("Agent1")
+    .add("EventInteractionSubmitted", { media: "chat", interactionType: "Inbound", queue: "Chat_Inbound" });
+  const e = rejection(log.events);
+  expect([e.line, e.field]).to.deep.equal([5, "event"]);
+  expect(e.message).to.contain('interaction "chat-1" was already submitted');
+});
+
+test("a second submission while the chat still waits in its queue", () => {
+  const log = new ChatLog()
+    .submitted()
+    .add("EventInteractionSubmitted", { media: "chat", interactionType: "Inbound", queue: "Chat_Inbound" });
+  const e = rejection(log.events);
+  expect([e.line, e.field]).to.deep.equal([3, "event"]);
+});
+
+test("an interaction id reused after that interaction stopped", () => {
+  const log = new ChatLog()
+    .submitted()
+    .add("EventProcessingStopped", { by: "customer" })
+    .submitted()
+    .add("EventProcessingStopped", { by: "customer" });
+  const e = rejection(log.events);
+  expect([e.line, e.field]).to.deep.equal([4, "interaction"]);
+  expect(e.message).to.equal(
+    'chat.jsonl:4: field "interaction": interaction "chat-1" has already stopped; an interaction id names one interaction and is not reused',
+  );
+});
+
+test("an interaction id reused after a stop is refused even when other interactions come between", () => {
+  const first = new ChatLog("chat-1").submitted().add("EventProcessingStopped", { by: "customer" });
+  const other = new ChatLog("chat-2", Date.parse("2026-03-02T09:00:05.000Z")).submitted();
+  const again = new ChatLog("chat-1", Date.parse("2026-03-02T09:00:10.000Z")).submitted();
+  const e = rejection([...first.events, ...other.events, ...again.events]);
+  expect([e.line, e.field]).to.deep.equal([6, "interaction"]);
+});
+
+for (const action of [
+  { event: "EventPartyAdded", verb: "accept" },
+  { event: "EventRejected", verb: "reject" },
+] as const) {
+  test(`an agent who already joined cannot ${action.verb} the invitation again`, () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventPartyAdded", { agent: "Agent1" })
+      .add(action.event, { agent: "Agent1" });
+    const e = rejection(log.events);
+    expect([e.line, e.field]).to.deep.equal([6, "agent"]);
+    expect(e.message).to.contain(
+      `Agent1 cannot ${action.verb} an invitation: already joined interaction "chat-1"`,
+    );
+  });
+}
+
+for (const reason of [undefined, "requested", "delivering-timeout"] as const) {
+  test(`a joined agent's revoke ${reason === undefined ? "without reason" : `for ${reason}`} is refused: only handling-timeout takes a chat back`, () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventPartyAdded", { agent: "Agent1" })
+      .add("EventRevoked", reason === undefined ? { agent: "Agent1" } : { agent: "Agent1", reason });
+    const e = rejection(log.events);
+    expect([e.line, e.field]).to.deep.equal([6, reason === undefined ? "agent" : "reason"]);
+    expect(e.message).to.contain('Agent1 has already joined interaction "chat-1"');
+    expect(e.message).to.contain(reason === undefined ? "not a revoke without reason" : `not "${reason}"`);
+  });
+}
+
+test("an agent who left cannot be revoked", () => {
+  const log = new ChatLog()
+    .submitted()
+    .routedTo("Agent1")
+    .add("EventPartyAdded", { agent: "Agent1" })
+    .add("EventPartyRemoved", { agent: "Agent1" })
+    .add("EventRevoked", { agent: "Agent1", reason: "handling-timeout" });
+  const e = rejection(log.events);
+  expect([e.line, e.field]).to.deep.equal([7, "agent"]);
+  expect(e.message).to.contain("Agent1 was never invited");
+});

@@ -2,7 +2,12 @@
 import { describe, test } from "node:test";
 import { expect } from "chai";
 import { diffMsfs, diffRows, diffSnapshots } from "../../src/diff/snapshot-diff";
-import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from "../../src/diff/snapshot-diff-render";
+import {
+  renderDiffHtml,
+  renderDiffMarkdown,
+  renderDiffText,
+  verdictLine,
+} from "../../src/diff/snapshot-diff-render";
 import type { IrfRow } from "../../src/domain/irf";
 import type { MsfRow } from "../../src/domain/msf";
 import type { Snapshot, SnapshotScenario } from "../../src/snapshot/snapshot";
@@ -179,7 +184,9 @@ describe("snapshot diff: role reasons and MSFs", () => {
     expect(md).to.include("| MSF1 | descriptor, link |");
     const html = renderDiffHtml(diff);
     expect(html).to.include("<h2>Changed MSFs</h2>");
-    expect(html).to.include("Q&lt;1&gt; Received/Abandoned").and.not.include("Q<1>");
+    expect(html)
+      .to.include('Q&lt;1&gt; Received/<mark class="changed">Abandoned</mark>')
+      .and.not.include("Q<1>");
     const v1Side = snapshot([scenario("a", "passed", [row(1, "Agent1", "Completed")], null)]);
     expect(diffSnapshots(v1Side, cand).scenarios[0]?.msfChanges).to.deep.equal([]);
   });
@@ -191,6 +198,76 @@ describe("snapshot diff: role reasons and MSFs", () => {
     expect(text).to.match(/^Baseline: {2}ref <1> \(2026-01-01T00:00:00Z\)$/m);
     expect(text).to.match(
       /^Candidate: ref <1> .*; GIM configuration populate-mm-ixnqueue-facts=true, stop-ixn-queues=\(none\)$/m,
+    );
+  });
+});
+
+describe("the diff as a change ticket reads it", () => {
+  const provisional = (s: SnapshotScenario): SnapshotScenario => ({ ...s, provisional: true });
+
+  test("a provisional change has its own section, never under newly failing, and counts as no newly failing", () => {
+    const base = snapshot([provisional(scenario("hyp", "passed", [row(1, "Agent1", "Completed")]))]);
+    const cand = snapshot([
+      {
+        ...provisional(scenario("hyp", "failed", [row(1, "Agent1", "Transferred")])),
+        detail: "IRF1: result expected Completed, got Transferred",
+      },
+    ]);
+    const diff = diffSnapshots(base, cand);
+    const text = renderDiffText(diff);
+    expect(text).to.match(/^Newly failing \(0\)$/m);
+    expect(text).to.match(/^Provisional scenarios \(hypotheses: a change is never a regression\) \(1\)$/m);
+    expect(text).to.match(/hyp\s+hyp \| name\s+matches hypothesis\s+differs from hypothesis/);
+    expect(verdictLine(diff)).to.match(
+      /^no regression: 0 newly failing, .*; 1 provisional scenario\(s\) changed/,
+    );
+    const html = renderDiffHtml(diff);
+    const failing = html.slice(
+      html.indexOf('id="newly-failing"'),
+      html.indexOf("</section>", html.indexOf('id="newly-failing"')),
+    );
+    expect(failing).to.include("none").and.not.include("hyp");
+    expect(html).to.match(/<section id="provisional" class="provisional">[\s\S]*hyp \| name/);
+    expect(renderDiffMarkdown(diff)).to.match(/## Provisional scenarios .* \(1\)/);
+  });
+
+  test("a scenario newly failing with the same recorded IRFs says why: its verdict, and that the expectation changed", () => {
+    const rows = [row(1, "Agent1", "Completed")];
+    const diff = diffSnapshots(
+      snapshot([scenario("f", "passed", rows)]),
+      snapshot([
+        { ...scenario("f", "failed", rows), detail: "IRF1: result expected Transferred, got Completed" },
+      ]),
+    );
+    expect(diff.scenarios[0]?.irfChanges).to.deep.equal([]);
+    const text = renderDiffText(diff);
+    const failing = text.slice(text.indexOf("Newly failing"), text.indexOf("Newly passing"));
+    expect(failing).to.include(
+      "the expectation changed (the feature's expected table or the GIM configuration)",
+    );
+    expect(failing).to.include("IRF1: result expected Transferred, got Completed");
+    expect(renderDiffHtml(diff)).to.include("IRF1: result expected Transferred, got Completed");
+  });
+
+  test("a removed IRF keeps its interaction; changed cells are highlighted, unchanged ones not", () => {
+    const base = snapshot([
+      scenario("r", "passed", [row(1, "Agent1", "Completed"), row(2, "Agent2", "Completed")]),
+    ]);
+    const cand = snapshot([{ ...scenario("r", "failed", []), detail: "IRF1 and IRF2 missing" }]);
+    const diff = diffSnapshots(base, cand);
+    expect(diff.scenarios[0]?.interaction).to.equal("i");
+    expect(renderDiffText(diff)).to.match(/r\s+i\s+IRF2\s+removed\s+Agent2/);
+    const changed = diffSnapshots(
+      snapshot([scenario("c", "passed", [row(1, "Agent1", "Completed")])]),
+      snapshot([scenario("c", "failed", [row(1, "Agent1", "Transferred")])]),
+    );
+    const html = renderDiffHtml(changed);
+    expect(html).to.include('RoutedTo/<mark class="changed">Completed</mark>');
+    expect(html).to.include('RoutedTo/<mark class="changed">Transferred</mark>');
+    expect(html).not.to.include('<mark class="changed">Agent1</mark>');
+    expect(renderDiffMarkdown(changed)).to.include("RoutedTo/**Transferred**");
+    expect(renderDiffHtml(diff)).to.match(
+      /<tr class="removed"><td>2<\/td><td>r<\/td><td>i<\/td><td>IRF2<\/td>/,
     );
   });
 });

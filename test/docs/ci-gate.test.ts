@@ -1,5 +1,5 @@
 /**
- * docs/ci-gate.md is copied into pipelines as it stands: every gim-conformance command it shows
+ * docs/ci-gate.md and examples/ci are copied into pipelines as they stand: every gim-conformance command it shows
  * must exist and take every option it passes (the commands themselves run in test/gate).
  */
 import { readFileSync } from "node:fs";
@@ -8,7 +8,11 @@ import { describe, test } from "node:test";
 import { expect } from "chai";
 import { runCli } from "../support/run-cli";
 
-const DOC = readFileSync(join(__dirname, "..", "..", "docs", "ci-gate.md"), "utf8");
+const ROOT = join(__dirname, "..", "..");
+/** The page and the pipelines it ships (examples/ci), whose commands users copy alike. */
+const DOC = ["docs/ci-gate.md", "examples/ci/github-gim-upgrade-gate.yml", "examples/ci/gitlab-ci.yml"]
+  .map((file) => readFileSync(join(ROOT, file), "utf8"))
+  .join("\n");
 
 /** Each invocation with its continuation lines (shell `\`, YAML folded blocks), as command -> options. */
 function invocations(text: string): { command: string; options: string[] }[] {

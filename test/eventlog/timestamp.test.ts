@@ -90,3 +90,21 @@ test("logTimestampMs and timestampBytesMs, the reader's one pass, agree with the
   expect(outcomes.valid).to.be.above(1000);
   expect(outcomes.invalid).to.be.above(1000);
 });
+
+test("every month has its own last day: the 31st of a 30-day month and the 32nd of any are refused, by every reader", () => {
+  const bytes = (ts: string) => Buffer.from(ts, "latin1");
+  for (let month = 1; month <= 12; month++) {
+    const mm = String(month).padStart(2, "0");
+    const last = new Date(Date.UTC(2026, month, 0)).getUTCDate();
+    for (let day = 28; day <= 32; day++) {
+      const ts = `2026-${mm}-${String(day).padStart(2, "0")}T00:00:00.000Z`;
+      const exists = day <= last;
+      expect(isLogTimestamp(ts), ts).to.equal(exists);
+      expect(Number.isNaN(logTimestampMs(ts)), ts).to.equal(!exists);
+      expect(Number.isNaN(timestampBytesMs(bytes(ts), 0)), ts).to.equal(!exists);
+      if (exists) expect(logTimestampMs(ts), ts).to.equal(Date.parse(ts));
+    }
+  }
+  expect(isLogTimestamp("2026-11-31T00:00:00.000Z")).to.equal(false);
+  expect(isLogTimestamp("2026-11-30T00:00:00.000Z")).to.equal(true);
+});

@@ -71,6 +71,8 @@ describe("coverage of synthetic flows", () => {
         steps: [],
         source: "",
         provisional,
+        fingerprint: `fp${n}`,
+        runSteps: [],
         expectedMsfs: [],
         expected: rows.map(([role, result, reason], i) => ({
           irf: i + 1,

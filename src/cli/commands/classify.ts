@@ -4,14 +4,11 @@
  * not the size of the log.
  */
 import type { Command } from "commander";
-import { classifyBatches, type OpenInteraction } from "../../classifier/classify";
+import type { OpenInteraction } from "../../classifier/classify";
 import { formatRow } from "../../classifier/format-row";
 import type { IrfRow } from "../../domain/irf";
 import type { MsfRow } from "../../domain/msf";
-import { readEventBatches } from "../../eventlog/reader";
-import { gimConfigFile, loadGimConfig } from "../../gimconfig/gim-config-file";
 import type { CliContext } from "../context";
-import { LineSink } from "../line-sink";
 
 /** One IRF row as a JSON line, the contract's fields first in the contract's order (event-log.md "Output"). */
 export const irfRowJson: (row: IrfRow) => string = formatRow;
@@ -36,6 +33,10 @@ export function registerClassify(program: Command, context: CliContext): void {
         "resource, role, result, reason, roleReason, start, end, durationMs, irf. A bad line exits 2 naming file:line.",
     )
     .action(async (log: string, flags: { gimConfig?: string; msf?: boolean }) => {
+      const { classifyBatches } = await import("../../classifier/classify");
+      const { readEventBatches } = await import("../../eventlog/reader");
+      const { gimConfigFile, loadGimConfig } = await import("../../gimconfig/gim-config-file");
+      const { LineSink } = await import("../line-sink");
       const { config } = loadGimConfig(flags.gimConfig ?? gimConfigFile());
       const msfs: MsfRow[] = [];
       const onMsfs = flags.msf === true ? (m: MsfRow[]) => msfs.push(...m) : undefined;

@@ -6,10 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { diffSnapshots } from "../../diff/snapshot-diff";
-import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from "../../diff/snapshot-diff-render";
 import { EXIT } from "../../errors";
-import { readSnapshot } from "../../snapshot/snapshot";
 import type { CliContext } from "../context";
 
 interface DiffFlags {
@@ -27,6 +24,11 @@ export function registerDiff(program: Command, context: CliContext): void {
     .option("--html <file>", "also write the diff as one self-contained HTML page")
     .addHelpText("after", "\nExit codes: 0 no regression, 1 the candidate regressed, 2 bad input.")
     .action(async (baseline: string, candidate: string, flags: DiffFlags) => {
+      const { diffSnapshots } = await import("../../diff/snapshot-diff");
+      const { renderDiffHtml, renderDiffMarkdown, renderDiffText } = await import(
+        "../../diff/snapshot-diff-render"
+      );
+      const { readSnapshot } = await import("../../snapshot/snapshot");
       const cwd = process.cwd();
       const diff = diffSnapshots(
         readSnapshot(path.resolve(cwd, baseline)),

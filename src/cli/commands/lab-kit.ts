@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import type { Command } from "commander";
-import { GIM_CONFIG_TEMPLATE, MANIFEST_TEMPLATE, writeLabKit } from "../../labkit/lab-kit";
+import { GIM_CONFIG_TEMPLATE, MANIFEST_TEMPLATE } from "../../labkit/kit-file-names";
 import type { CliContext } from "../context";
 import { PACKAGE_ROOT } from "../package-info";
 
@@ -23,6 +23,7 @@ export function registerLabKit(program: Command, context: CliContext): void {
       const cwd = process.cwd();
       const features = path.resolve(cwd, flags.features ?? path.join(PACKAGE_ROOT, "features"));
       const out = path.resolve(cwd, flags.out);
+      const { writeLabKit } = await import("../../labkit/lab-kit");
       const kit = await writeLabKit(features, out);
       const shown = path.relative(cwd, out) || ".";
       context.stdout.write(

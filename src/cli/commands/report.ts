@@ -4,7 +4,6 @@
  */
 import path from "node:path";
 import type { Command } from "commander";
-import { generateReport } from "../../allure/generate";
 import type { CliContext } from "../context";
 import { DEFAULT_RESULTS } from "./run";
 
@@ -22,6 +21,7 @@ export function registerReport(program: Command, context: CliContext): void {
     .option("--output <dir>", "report folder (replaced)", "reports/allure-report")
     .option("--single-file", "one self-contained index.html that opens from disk, without a web server")
     .action(async (flags: ReportFlags) => {
+      const { generateReport } = await import("../../allure/generate");
       const cwd = process.cwd();
       const reportDir = path.resolve(cwd, flags.output);
       const report = await generateReport({

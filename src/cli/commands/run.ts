@@ -7,22 +7,12 @@ import { existsSync, writeFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Command, Option } from "commander";
-import { environmentInfo } from "../../allure/environment";
-import { writeExecutor } from "../../allure/executor";
-import { markGateResults } from "../../allure/gate-marks";
-import { clearResults, touchUpResults } from "../../allure/results-dir";
-import { CLASSIFIER_VERSION } from "../../classifier/classify";
-import { loadVocabulary, VOCABULARY_ENV } from "../../domain/vocabulary-file";
 import { EXIT, InputError } from "../../errors";
-import { checkKnownIds, type ExpectationsFile, readExpectations } from "../../expectations/expectations-file";
-import { expectationsFromRun, type GateReport, gateLines, judge } from "../../expectations/gate";
-import { describeGimConfig } from "../../gimconfig/gim-config";
-import { GIM_CONFIG_ENV, gimConfigFile, loadGimConfig } from "../../gimconfig/gim-config-file";
-import { renderJunit } from "../../report/junit-xml";
+import type { ExpectationsFile } from "../../expectations/expectations-file";
+import type { GateReport } from "../../expectations/gate";
 import type { ScenarioResult } from "../../run/scenario-result";
 import { plural, type SummaryPolicy, summarize, type Verdict, verdict } from "../../run/summary";
 import { detailLines, progressLine, summaryTable, totalsLine } from "../../run/summary-render";
-import { buildSnapshot, writeSnapshot } from "../../snapshot/snapshot";
 import { SUT_KINDS, type SutDescription, type SutKind, type SutOptions } from "../../sut/system-under-test";
 import type { CliContext } from "../context";
 import { PACKAGE_ROOT, packageVersion } from "../package-info";
@@ -119,6 +109,19 @@ export function registerRun(program: Command, context: CliContext): void {
 }
 
 async function run(flags: RunFlags, context: CliContext) {
+  // Loaded here, not at the top, so that --version, validate and classify never load YAML, ajv or
+  // Allure's code (TEAM-RULES 8; issue 14).
+  const { environmentInfo } = await import("../../allure/environment");
+  const { writeExecutor } = await import("../../allure/executor");
+  const { clearResults, touchUpResults } = await import("../../allure/results-dir");
+  const { CLASSIFIER_VERSION } = await import("../../classifier/classify");
+  const { loadVocabulary, VOCABULARY_ENV } = await import("../../domain/vocabulary-file");
+  const { readExpectations } = await import("../../expectations/expectations-file");
+  const { judge } = await import("../../expectations/gate");
+  const { describeGimConfig } = await import("../../gimconfig/gim-config");
+  const { GIM_CONFIG_ENV, gimConfigFile, loadGimConfig } = await import("../../gimconfig/gim-config-file");
+  const { renderJunit } = await import("../../report/junit-xml");
+  const { buildSnapshot, writeSnapshot } = await import("../../snapshot/snapshot");
   const cwd = process.cwd();
   const sutOptions = sutOptionsFrom(flags, context.env, cwd);
   if (flags.vocabulary !== undefined) {
@@ -155,7 +158,7 @@ async function run(flags: RunFlags, context: CliContext) {
 
   if (flags.allure) await clearResults(resultsDir);
   // Loaded here, not at the top: cucumber costs a third of a second that validate and classify need not pay.
-  const { runFeatures }: typeof import("../../run/run-features") = require("../../run/run-features");
+  const { runFeatures } = await import("../../run/run-features");
   context.stderr.write(`gim-conformance run — system under test: ${description.name}\n`);
   context.stderr.write(
     `GIM configuration (${gimConfigShown.file.startsWith("..") ? gimConfig.file : gimConfigShown.file}): ${Object.entries(
@@ -285,6 +288,9 @@ async function judgeAndMark(
   policy: SummaryPolicy,
   options: GateOptions,
 ): Promise<GateReport> {
+  const { checkKnownIds, readExpectations } = await import("../../expectations/expectations-file");
+  const { expectationsFromRun, gateLines, judge } = await import("../../expectations/gate");
+  const { markGateResults } = await import("../../allure/gate-marks");
   let file = options.current;
   if (file !== undefined) checkKnownIds(file, knownIds);
   if (options.update) {
@@ -340,7 +346,7 @@ function checkedPath(given: string, cwd: string, option = "--features"): string 
 
 /** Describes the system under test before running: a missing database or file fails fast. */
 async function describeSut(options: SutOptions): Promise<SutDescription> {
-  const { createSut }: typeof import("../../sut/create-sut") = require("../../sut/create-sut");
+  const { createSut } = await import("../../sut/create-sut");
   const sut = createSut(options);
   try {
     return await sut.describe();

@@ -8,17 +8,18 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { databaseTarget } from "../../gimdb/database-target";
-import { readExampleLogs } from "../../gimdb/example-logs";
-import { seedDatabase } from "../../gimdb/seed";
-import { formatManifest } from "../../sut/lab-manifest-format";
+import { InputError } from "../../errors";
 import type { CliContext } from "../context";
 import { PACKAGE_ROOT } from "../package-info";
 
 interface SeedFlags {
   db: string;
-  manifest: string;
+  manifest?: string;
   examples?: string;
+  volume?: string;
+  days?: string;
+  seed?: string;
+  from?: string;
 }
 
 export function registerSeedDb(program: Command, context: CliContext): void {
@@ -28,8 +29,18 @@ export function registerSeedDb(program: Command, context: CliContext): void {
       "load every example flow's reference IRFs into a GIM-shaped PostgreSQL database and write its manifest",
     )
     .requiredOption("--db <url>", "PostgreSQL URL of a database made for seeding (never printed)")
-    .requiredOption("--manifest <file>", "where to write the manifest of the seeded interactions")
+    .option(
+      "--manifest <file>",
+      "where to write the manifest of the seeded interactions (required without --volume)",
+    )
     .option("--examples <dir>", "folder of example event logs, <@id>.jsonl (default: the bundled examples/)")
+    .option(
+      "--volume <n>",
+      "instead: N synthetic chat interactions in a realistic mix, bulk-loaded with COPY",
+    )
+    .option("--days <d>", "with --volume: days the interactions are spread over", "7")
+    .option("--seed <s>", "with --volume: any text; the same seed loads the same rows", "1")
+    .option("--from <iso>", "with --volume: start of the window (default 2026-03-02T00:00:00Z)")
     .addHelpText(
       "after",
       "\nWrites: the tables of sql/schema/postgresql.sql when absent; per interaction of each example an\n" +
@@ -37,11 +48,33 @@ export function registerSeedDb(program: Command, context: CliContext): void {
         "CHAT_SESSION_FACT; the dimensions they join (TECHNICAL_DESCRIPTOR pre-populated, RESOURCE_, MEDIA_TYPE,\n" +
         "INTERACTION_TYPE, DATE_TIME, ...); a CTL_TRANSFORM_HISTORY row. Refuses a database where GIM's own\n" +
         "jobs have run. Reports that run on it: sql/reports/. Then:\n" +
-        "  gim-conformance run --sut postgres --db URL --manifest FILE",
+        "  gim-conformance run --sut postgres --db URL --manifest FILE\n" +
+        "\nWith --volume N: N synthetic chats (every documented flow and some compositions of them, as event\n" +
+        "logs classified by the reference classifier), spread over --days from --from, loaded with COPY in one\n" +
+        "transaction with a progress bar on stderr; no manifest. For census and drift: docs/census.md.",
     )
     .action(async (flags: SeedFlags) => {
+      const { databaseTarget } = await import("../../gimdb/database-target");
+      const { readExampleLogs } = await import("../../gimdb/example-logs");
+      const { seedDatabase } = await import("../../gimdb/seed");
+      const { formatManifest } = await import("../../sut/lab-manifest-format");
       const cwd = process.cwd();
       const target = databaseTarget(flags.db, "--db");
+      if (flags.volume !== undefined) {
+        // Loaded here: the volume generator and COPY are paid for only by --volume. require, not
+        // import(): ts-node compiles to CommonJS, and tsc would ask import() for a .js extension.
+        const { seedVolumeCommand } =
+          require("../../volume/seed-volume-command") as typeof import("../../volume/seed-volume-command");
+        await seedVolumeCommand(target, flags, context);
+        return;
+      }
+      if (flags.manifest === undefined)
+        throw new InputError(
+          "--manifest",
+          undefined,
+          undefined,
+          "required when seeding the examples (without --volume)",
+        );
       const examplesDir = path.resolve(cwd, flags.examples ?? path.join(PACKAGE_ROOT, "examples"));
       const examples = await readExampleLogs(examplesDir);
       const seeded = await seedDatabase(target, examples);

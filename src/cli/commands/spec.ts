@@ -5,7 +5,6 @@
  */
 import path from "node:path";
 import type { Command } from "commander";
-import { writeSpecBook } from "../../spec/spec-book";
 import type { CliContext } from "../context";
 import { PACKAGE_ROOT } from "../package-info";
 
@@ -27,14 +26,18 @@ export function registerSpec(program: Command, context: CliContext): void {
       "the page to write (coverage.csv is written next to it)",
       "reports/spec/index.html",
     )
-    .action((flags: { features?: string; examples?: string; results: string; out: string }) => {
+    .action(async (flags: { features?: string; examples?: string; results: string; out: string }) => {
+      const { writeSpecBook } = await import("../../spec/spec-book");
       const cwd = process.cwd();
       const out = path.resolve(cwd, flags.out);
+      const featuresDir = path.resolve(cwd, flags.features ?? path.join(PACKAGE_ROOT, "features"));
       const book = writeSpecBook({
-        featuresDir: path.resolve(cwd, flags.features ?? path.join(PACKAGE_ROOT, "features")),
+        featuresDir,
         examplesDir: path.resolve(cwd, flags.examples ?? path.join(PACKAGE_ROOT, "examples")),
         resultsDir: path.resolve(cwd, flags.results),
         resultsLabel: flags.results,
+        featuresLabel:
+          flags.features ?? `${path.relative(cwd, featuresDir) || featuresDir} (the bundled flows)`,
         outFile: out,
       });
       const scenarios = book.features.reduce((n, f) => n + f.scenarios.length, 0);

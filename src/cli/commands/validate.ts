@@ -4,10 +4,7 @@
  * an event for an agent never invited) and only the classifier knows them.
  */
 import type { Command } from "commander";
-import { classifyStream } from "../../classifier/classify";
 import type { LoggedEvent } from "../../eventlog/events";
-import { readEventLog } from "../../eventlog/reader";
-import { plural } from "../../run/summary";
 import type { CliContext } from "../context";
 
 export function registerValidate(program: Command, context: CliContext): void {
@@ -22,6 +19,9 @@ export function registerValidate(program: Command, context: CliContext): void {
       "\nPrints `OK: N events, M interactions`; a bad line exits 2 naming file:line and field.",
     )
     .action(async (log: string) => {
+      const { classifyStream } = await import("../../classifier/classify");
+      const { readEventLog } = await import("../../eventlog/reader");
+      const { plural } = await import("../../run/summary");
       const counts = { events: 0, interactions: new Set<string>() };
       async function* counted(events: AsyncIterable<LoggedEvent>): AsyncGenerator<LoggedEvent> {
         for await (const logged of events) {

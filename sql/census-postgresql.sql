@@ -1,0 +1,78 @@
+-- gim-conformance census, PostgreSQL: the distinct patterns of the chat interactions that START
+-- in a window, each with its number of interactions, IRFs and a few sample GUIDs. This is the
+-- text `gim-conformance census --db URL` runs (a test holds them equal); sql/census-sqlserver.sql
+-- and sql/census-oracle.sql are the same query for the other databases GIM supports, whose
+-- output `census --export FILE` reads. docs/census.md explains it.
+--
+-- Parameters: $1 window start, $2 window end (INTERACTION_FACT.START_TS, integer seconds since
+-- 1970-01-01 UTC, start inclusive, end exclusive), $3 how many sample GUIDs to keep per pattern.
+--
+-- A pattern (PATTERN_CODES) is the interaction's records in order, separated by ';': its IRFs by
+-- START_TS then INTERACTION_RESOURCE_ID, then its MSFs by START_TS then MEDIATION_SEGMENT_ID. Each
+-- record is KIND|TYPE|N|ROLE|RESULT|REASON|ROLE_REASON|LINK with GIM's codes: KIND I (IRF) or M
+-- (MSF); TYPE the RESOURCE_TYPE_CODE and N the resource's rank among the interaction's resources
+-- of that type by first appearance (so every agent who is first in a chat is AGENT|1, whoever it
+-- is); LINK, for an MSF, the position of the IRF its TARGET_IXN_RESOURCE_ID names (empty when none).
+-- A NULL or empty reason code reads as UNSPECIFIED, as GIM means NULL there. Outer joins to the
+-- dimensions keep a fact with a dangling key (shown as ?), so no row is lost.
+WITH IXN AS (
+  SELECT F.INTERACTION_ID, F.MEDIA_SERVER_IXN_GUID
+  FROM INTERACTION_FACT F
+    INNER JOIN MEDIA_TYPE MT ON MT.MEDIA_TYPE_KEY = F.MEDIA_TYPE_KEY
+  WHERE MT.MEDIA_NAME_CODE = 'CHAT'
+    AND F.START_TS >= $1
+    AND F.START_TS < $2
+),
+REC AS (
+  SELECT I.INTERACTION_ID, 0 AS KIND, IRF.INTERACTION_RESOURCE_ID AS ID, IRF.START_TS,
+    IRF.RESOURCE_KEY, IRF.TECHNICAL_DESCRIPTOR_KEY, IRF.INTERACTION_RESOURCE_ID AS LINK_KEY
+  FROM IXN I
+    INNER JOIN INTERACTION_RESOURCE_FACT IRF ON IRF.INTERACTION_ID = I.INTERACTION_ID
+  UNION ALL
+  SELECT I.INTERACTION_ID, 1 AS KIND, MSF.MEDIATION_SEGMENT_ID AS ID, MSF.START_TS,
+    MSF.RESOURCE_KEY, MSF.TECHNICAL_DESCRIPTOR_KEY, MSF.TARGET_IXN_RESOURCE_ID AS LINK_KEY
+  FROM IXN I
+    INNER JOIN MEDIATION_SEGMENT_FACT MSF ON MSF.INTERACTION_ID = I.INTERACTION_ID
+),
+POSITIONED AS (
+  SELECT REC.*,
+    ROW_NUMBER() OVER (PARTITION BY REC.INTERACTION_ID ORDER BY REC.KIND, REC.START_TS, REC.ID) AS POS
+  FROM REC
+),
+LINKED AS (
+  SELECT P.*,
+    MIN(P.POS) OVER (PARTITION BY P.INTERACTION_ID, P.RESOURCE_KEY) AS FIRST_POS,
+    MAX(CASE WHEN P.KIND = 0 THEN P.POS END) OVER (PARTITION BY P.INTERACTION_ID, P.LINK_KEY) AS LINK_POS
+  FROM POSITIONED P
+),
+TYPED AS (
+  SELECT L.INTERACTION_ID, L.KIND, L.POS, L.LINK_POS,
+    COALESCE(R.RESOURCE_TYPE_CODE, '?') AS TYPE_CODE,
+    DENSE_RANK() OVER (PARTITION BY L.INTERACTION_ID, COALESCE(R.RESOURCE_TYPE_CODE, '?') ORDER BY L.FIRST_POS) AS TYPE_RANK,
+    COALESCE(TD.RESOURCE_ROLE_CODE, '?') AS ROLE_CODE,
+    COALESCE(TD.TECHNICAL_RESULT_CODE, '?') AS RESULT_CODE,
+    COALESCE(NULLIF(TD.RESULT_REASON_CODE, ''), 'UNSPECIFIED') AS REASON_CODE,
+    COALESCE(NULLIF(TD.ROLE_REASON_CODE, ''), 'UNSPECIFIED') AS ROLE_REASON_CODE
+  FROM LINKED L
+    LEFT JOIN RESOURCE_ R ON R.RESOURCE_KEY = L.RESOURCE_KEY
+    LEFT JOIN TECHNICAL_DESCRIPTOR TD ON TD.TECHNICAL_DESCRIPTOR_KEY = L.TECHNICAL_DESCRIPTOR_KEY
+),
+IXN_PATTERN AS (
+  SELECT T.INTERACTION_ID,
+    string_agg(
+      CASE WHEN T.KIND = 0 THEN 'I' ELSE 'M' END || '|' || T.TYPE_CODE || '|' || T.TYPE_RANK || '|' ||
+      T.ROLE_CODE || '|' || T.RESULT_CODE || '|' || T.REASON_CODE || '|' || T.ROLE_REASON_CODE || '|' ||
+      CASE WHEN T.KIND = 1 AND T.LINK_POS IS NOT NULL THEN T.LINK_POS::text ELSE '' END,
+      ';' ORDER BY T.POS) AS PATTERN_CODES,
+    SUM(CASE WHEN T.KIND = 0 THEN 1 ELSE 0 END) AS IRFS
+  FROM TYPED T
+  GROUP BY T.INTERACTION_ID
+)
+SELECT COALESCE(P.PATTERN_CODES, '') AS PATTERN_CODES,
+  COUNT(*) AS INTERACTIONS,
+  COALESCE(SUM(P.IRFS), 0) AS IRFS,
+  array_to_string((array_agg(I.MEDIA_SERVER_IXN_GUID ORDER BY I.MEDIA_SERVER_IXN_GUID))[1:$3], ' ') AS SAMPLES
+FROM IXN I
+  LEFT JOIN IXN_PATTERN P ON P.INTERACTION_ID = I.INTERACTION_ID
+GROUP BY COALESCE(P.PATTERN_CODES, '')
+ORDER BY INTERACTIONS DESC, PATTERN_CODES;
