@@ -150,9 +150,9 @@ interface Difference extends Finding {
   what: "IRFs" | "mediation segments";
 }
 
+/** One call, one runtime message: cucumber's HTML report lists each as a "Download attachment" link. */
 async function verdictLabels(verdict: ScenarioVerdict, line: string): Promise<void> {
-  await allure.label(OUTCOME_LABEL, verdict);
-  await allure.label(VERDICT_LABEL, line);
+  await allure.labels({ name: OUTCOME_LABEL, value: verdict }, { name: VERDICT_LABEL, value: line });
 }
 
 /**
