@@ -192,7 +192,10 @@ describe("upgrade gate: baseline, candidate, expectations, diff", () => {
     expect(html).to.match(/^<!DOCTYPE html>/);
     expect(html).to.contain("<style>");
     expect(html).not.to.match(/<script|<link|<img|\bsrc=|\bhref=|@import|url\(/i);
-    expect(html).to.contain(TRANSFER.id).and.contain(ABANDONED.id).and.contain('RoutedTo/<mark class="changed">Completed</mark>');
+    expect(html)
+      .to.contain(TRANSFER.id)
+      .and.contain(ABANDONED.id)
+      .and.contain('RoutedTo/<mark class="changed">Completed</mark>');
   });
 
   test("expecting one divergence leaves the gate failing on the other only; expecting both passes it", async () => {
