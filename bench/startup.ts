@@ -16,7 +16,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { generateLog } from "./generate-log";
 
@@ -26,6 +26,8 @@ const TIME = "/usr/bin/time";
 
 interface Figure {
   seconds: number;
+  /** User + system CPU seconds of the measured tree: what a shared, busy machine distorts least. */
+  cpuSeconds: number | undefined;
   peakRssMb: number | undefined;
 }
 
@@ -47,23 +49,25 @@ function once(command: readonly string[], cwd: string, scratch: string): Figure 
   delete env.GIM_FROM_SOURCE; // the compiled command, as users run it
   const out = join(scratch, "time.txt");
   const timed = existsSync(TIME);
-  const argv = timed ? [TIME, "-f", "%e %M", "-o", out, ...command] : [...command];
+  const argv = timed ? [TIME, "-f", "%e %U %S %M", "-o", out, ...command] : [...command];
   const t0 = process.hrtime.bigint();
   const ran = spawnSync(argv[0] as string, argv.slice(1), { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (ran.status !== 0 && ran.status !== 1) {
     throw new Error(`${command.join(" ")} exited ${ran.status}: ${ran.stderr?.toString().slice(-500)}`);
   }
-  if (!timed) return { seconds, peakRssMb: undefined };
-  const [, kb] = readFileSync(out, "utf8").trim().split("\n").pop()?.split(" ") ?? [];
-  return { seconds, peakRssMb: Number(kb) / 1024 };
+  if (!timed) return { seconds, cpuSeconds: undefined, peakRssMb: undefined };
+  const [, user, system, kb] = readFileSync(out, "utf8").trim().split("\n").pop()?.split(" ") ?? [];
+  return { seconds, cpuSeconds: Number(user) + Number(system), peakRssMb: Number(kb) / 1024 };
 }
 
 function measure(command: readonly string[], runs: number, cwd: string, scratch: string): Figure {
   const figures = Array.from({ length: runs }, () => once(command, cwd, scratch));
   const rss = figures.map((f) => f.peakRssMb).filter((r): r is number => r !== undefined);
+  const cpu = figures.map((f) => f.cpuSeconds).filter((r): r is number => r !== undefined);
   return {
     seconds: median(figures.map((f) => f.seconds)),
+    cpuSeconds: cpu.length > 0 ? median(cpu) : undefined,
     peakRssMb: rss.length > 0 ? median(rss) : undefined,
   };
 }
@@ -82,8 +86,12 @@ s.on("end", () => { if (rest) JSON.parse(rest); });
 
 function show(label: string, f: Figure, base?: Figure): string {
   const rss = f.peakRssMb === undefined ? "" : `, peak RSS ${f.peakRssMb.toFixed(0)} MB`;
-  const ratio = base === undefined ? "" : `  (${(f.seconds / base.seconds).toFixed(2)}x)`;
-  return `  ${label.padEnd(44)} ${f.seconds.toFixed(2).padStart(7)} s${ratio}${rss}`;
+  const ratio = base === undefined ? "" : ` (${(f.seconds / base.seconds).toFixed(2)}x)`;
+  const cpu =
+    f.cpuSeconds === undefined
+      ? ""
+      : `, CPU ${f.cpuSeconds.toFixed(2)} s${base?.cpuSeconds ? ` (${(f.cpuSeconds / base.cpuSeconds).toFixed(2)}x)` : ""}`;
+  return `  ${label.padEnd(44)} wall ${f.seconds.toFixed(2).padStart(6)} s${ratio}${cpu}${rss}`;
 }
 
 async function main(): Promise<void> {
@@ -104,7 +112,11 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), "gim-bench-startup-"));
   try {
     const node = process.execPath;
-    console.log(`Start-up and overhead, compiled command (median of ${runs} runs; ${TIME} for peak RSS)\n`);
+    console.log(
+      `Start-up and overhead, compiled command (median of ${runs} runs; ${TIME} for CPU time and peak RSS; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")} on ${availableParallelism()} cores)\n`,
+    );
 
     const bare = measure([node, "-e", "0"], runs, scratch, scratch);
     const version = measure([node, BIN, "--version"], runs, scratch, scratch);
