@@ -75,7 +75,7 @@ function measure(command: readonly string[], runs: number, cwd: string, scratch:
 const FLOOR_SCRIPT = `
 const fs = require("node:fs");
 let rest = "", n = 0;
-const s = fs.createReadStream(process.argv[1], { encoding: "utf8", highWaterMark: 1 << 20 });
+const s = fs.createReadStream(process.argv[2], { encoding: "utf8", highWaterMark: 1 << 20 });
 s.on("data", (chunk) => {
   const lines = (rest + chunk).split("\\n");
   rest = lines.pop();
