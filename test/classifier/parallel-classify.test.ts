@@ -61,7 +61,8 @@ const dir = mkdtempSync(path.join(os.tmpdir(), "gim-parallel-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const log = path.join(dir, "big.jsonl");
 
-describe("classify on worker threads", () => {
+// A hang (a merge waiting for a worker that never comes) must fail, not stall the suite.
+describe("classify on worker threads", { timeout: 300_000 }, () => {
   before(async () => {
     await generateLog(log, 4000);
   });
