@@ -12,12 +12,12 @@ let vocabulary: Vocabulary | undefined;
 
 Then("Info Mart records exactly these IRFs:", function (this: ChatWorld, table: DataTable) {
   vocabulary ??= loadVocabulary(vocabularyFile());
-  return expectIrfs(this, parseIrfTable(table.raw(), this.scenario.uri, vocabulary));
+  return expectIrfs(this, parseIrfTable(table.raw(), this.scenario.uri, vocabulary, this.tableLines));
 });
 
 Then("Info Mart records these mediation segments:", function (this: ChatWorld, table: DataTable) {
   vocabulary ??= loadVocabulary(vocabularyFile());
-  return expectMsfs(this, parseMsfTable(table.raw(), this.scenario.uri, vocabulary));
+  return expectMsfs(this, parseMsfTable(table.raw(), this.scenario.uri, vocabulary, this.tableLines));
 });
 
 // A conference through a queue also creates an internal invitation interaction (event log 1.1),
@@ -26,7 +26,11 @@ Then(
   "for the internal invitation, Info Mart records exactly these IRFs:",
   function (this: ChatWorld, table: DataTable) {
     vocabulary ??= loadVocabulary(vocabularyFile());
-    return expectIrfs(this, parseIrfTable(table.raw(), this.scenario.uri, vocabulary), "invite");
+    return expectIrfs(
+      this,
+      parseIrfTable(table.raw(), this.scenario.uri, vocabulary, this.tableLines),
+      "invite",
+    );
   },
 );
 
@@ -34,6 +38,10 @@ Then(
   "for the internal invitation, Info Mart records these mediation segments:",
   function (this: ChatWorld, table: DataTable) {
     vocabulary ??= loadVocabulary(vocabularyFile());
-    return expectMsfs(this, parseMsfTable(table.raw(), this.scenario.uri, vocabulary), "invite");
+    return expectMsfs(
+      this,
+      parseMsfTable(table.raw(), this.scenario.uri, vocabulary, this.tableLines),
+      "invite",
+    );
   },
 );

@@ -6,6 +6,7 @@
 import { UNSPECIFIED } from "../domain/descriptor";
 import { COLUMN_LABELS, type DescriptorColumn, type Vocabulary } from "../domain/vocabulary";
 import { InputError } from "../errors";
+import { nearestName } from "../nearest-name";
 
 const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
@@ -42,18 +43,28 @@ export function readFactTable<R extends string, O extends string>(
   where: string,
   spec: FactTableSpec<R, O>,
   vocabulary: Vocabulary,
+  /** The feature line of each row, header first, when known: rejections then name the line. */
+  rowLines: readonly number[] = [],
 ): FactRow<R | O | (typeof DESCRIPTOR_COLUMNS)[number] | typeof ROLE_REASON_COLUMN>[] {
   type C = R | O | (typeof DESCRIPTOR_COLUMNS)[number] | typeof ROLE_REASON_COLUMN;
   const [header, ...body] = rows;
   if (header === undefined)
-    throw new InputError(where, undefined, undefined, `the ${spec.table} table is empty`);
+    throw new InputError(where, rowLines[0], undefined, `the ${spec.table} table is empty`);
   const required: readonly (R | (typeof DESCRIPTOR_COLUMNS)[number])[] = [
     ...spec.required,
     ...DESCRIPTOR_COLUMNS,
   ];
   const optional: readonly (O | typeof ROLE_REASON_COLUMN)[] = [...spec.optional, ROLE_REASON_COLUMN];
-  const index: Partial<Record<C, number>> = columnIndex(header, where, required, optional, spec.table);
+  const index: Partial<Record<C, number>> = columnIndex(
+    header,
+    where,
+    required,
+    optional,
+    spec.table,
+    rowLines[0],
+  );
   return body.map((cells, i) => {
+    const line = rowLines[i + 1];
     const cell = (column: C): string => {
       const at = index[column];
       return at === undefined ? "" : (cells[at] ?? "").trim();
@@ -63,14 +74,14 @@ export function readFactTable<R extends string, O extends string>(
     if (!Number.isInteger(ordinal) || ordinal !== i + 1) {
       throw new InputError(
         where,
-        undefined,
+        line,
         spec.ordinal,
         `${label} must be numbered ${i + 1}, not "${cell(spec.ordinal)}"`,
       );
     }
     const resource = cell(spec.resource);
     if (resource === "")
-      throw new InputError(where, undefined, spec.resource, `${label} names no ${spec.resource}`);
+      throw new InputError(where, line, spec.resource, `${label} names no ${spec.resource}`);
     const reason = cell("reason") === "" ? UNSPECIFIED : cell("reason");
     checkDescriptorNames(
       [
@@ -81,6 +92,7 @@ export function readFactTable<R extends string, O extends string>(
       where,
       label,
       vocabulary,
+      line,
     );
     const read: FactRow<C> = {
       ordinal,
@@ -93,7 +105,7 @@ export function readFactTable<R extends string, O extends string>(
     };
     const roleReason = cell(ROLE_REASON_COLUMN);
     if (roleReason !== "") {
-      checkDescriptorNames([["roleReason", roleReason]], where, label, vocabulary);
+      checkDescriptorNames([["roleReason", roleReason]], where, label, vocabulary, line);
       read.roleReason = roleReason;
     }
     return read;
@@ -106,23 +118,19 @@ function checkDescriptorNames(
   where: string,
   row: string,
   vocabulary: Vocabulary,
+  line?: number,
 ): void {
   for (const [column, value] of cells) {
     if (!NAME.test(value)) {
-      throw new InputError(
-        where,
-        undefined,
-        column,
-        `${row}: "${value}" is not a descriptor name like RoutedTo`,
-      );
+      throw new InputError(where, line, column, `${row}: "${value}" is not a descriptor name like RoutedTo`);
     }
     // An unknown name is most often a typo; a real but undocumented one goes in vocabulary.json.
     if (!vocabulary.has(column, value)) {
       throw new InputError(
         where,
-        undefined,
+        line,
         column,
-        `${row}: unknown ${COLUMN_LABELS[column]} "${value}"; known: ${vocabulary.list(column).join(", ")} ` +
+        `${row}: unknown ${COLUMN_LABELS[column]} "${value}"${didYouMean(value, vocabulary.list(column))}; known: ${vocabulary.list(column).join(", ")} ` +
           "(add a real GIM name to vocabulary.json to extend the vocabulary)",
       );
     }
@@ -139,6 +147,7 @@ function columnIndex<R extends string, O extends string>(
   required: readonly R[],
   optional: readonly O[],
   table: string,
+  line?: number,
 ): Record<R, number> & Partial<Record<O, number>> {
   const names = header.map((cell) => cell.trim().toLowerCase());
   const all = `${[...required, ...optional].join(" | ")}`;
@@ -149,7 +158,7 @@ function columnIndex<R extends string, O extends string>(
     else if ((required as readonly string[]).includes(column)) {
       throw new InputError(
         where,
-        undefined,
+        line,
         column,
         `the ${table} table needs the columns ${required.join(" | ")}`,
       );
@@ -159,7 +168,13 @@ function columnIndex<R extends string, O extends string>(
     .map((c) => c.trim())
     .filter((name) => ![...required, ...optional].some((c) => c.toLowerCase() === name.toLowerCase()));
   if (unknown.length > 0) {
-    throw new InputError(where, undefined, unknown[0], `unknown column; the ${table} table has ${all}`);
+    throw new InputError(where, line, unknown[0], `unknown column; the ${table} table has ${all}`);
   }
   return index as Record<R, number> & Partial<Record<O, number>>;
+}
+
+/** ` (did you mean "Completed"?)` when a known name is a plausible typo of `value`, else nothing. */
+function didYouMean(value: string, known: readonly string[]): string {
+  const nearest = nearestName(value, known);
+  return nearest === undefined ? "" : ` (did you mean "${nearest}"?)`;
 }

@@ -17,6 +17,8 @@ export function parseIrfTable(
   rows: readonly (readonly string[])[],
   where: string,
   vocabulary: Vocabulary = Vocabulary.standard(),
+  /** The feature line of each row, header first, when known (cucumber's step hook gives them). */
+  rowLines: readonly number[] = [],
 ): IrfExpectation[] {
   const spec = {
     table: "IRF",
@@ -25,7 +27,7 @@ export function parseIrfTable(
     required: ["IRF", "resource"],
     optional: [],
   } as const;
-  return readFactTable(rows, where, spec, vocabulary).map((r) => {
+  return readFactTable(rows, where, spec, vocabulary, rowLines).map((r) => {
     const expectation: IrfExpectation = {
       irf: r.ordinal,
       resource: r.resource,

@@ -16,6 +16,8 @@ export function parseMsfTable(
   rows: readonly (readonly string[])[],
   where: string,
   vocabulary: Vocabulary = Vocabulary.standard(),
+  /** The feature line of each row, header first, when known (cucumber's step hook gives them). */
+  rowLines: readonly number[] = [],
 ): MsfExpectation[] {
   const spec = {
     table: "MSF",
@@ -24,7 +26,7 @@ export function parseMsfTable(
     required: ["MSF", "queue"],
     optional: ["IRF"],
   } as const;
-  return readFactTable(rows, where, spec, vocabulary).map((r) => {
+  return readFactTable(rows, where, spec, vocabulary, rowLines).map((r) => {
     const expectation: MsfExpectation = {
       msf: r.ordinal,
       resource: r.resource,

@@ -7,6 +7,7 @@
  */
 import type { IrfRow } from "../domain/irf";
 import type { MsfRow } from "../domain/msf";
+import { nearestName } from "../nearest-name";
 import {
   decideOutcome,
   evidenceOf,
@@ -55,6 +56,7 @@ export interface RunEnvelope {
     fileName?: string;
   };
   suggestion?: { pickleStepId: string; snippets: readonly { code: string }[] };
+  stepDefinition?: { pattern: { source: string; type?: string } };
   parseError?: { source: { uri?: string; location?: { line: number } }; message: string };
   undefinedParameterType?: { name: string; expression: string };
   testRunHookFinished?: { result: StepResult };
@@ -121,6 +123,8 @@ export class ScenarioCollector {
   private readonly testCases = new Map<string, { pickleId: string; pickleStepOf: Map<string, string> }>();
   private readonly attempts = new Map<string, Attempt>();
   private readonly snippets = new Map<string, string>();
+  /** The step phrases the harness understands, as an analyst writes them (stepPhrase). */
+  private readonly phrases: string[] = [];
 
   constructor(private readonly onScenario: (result: ScenarioResult) => void = () => {}) {}
 
@@ -132,6 +136,7 @@ export class ScenarioCollector {
     else if (envelope.testStepFinished) this.onTestStepFinished(envelope.testStepFinished);
     else if (envelope.attachment) this.onAttachment(envelope.attachment);
     else if (envelope.suggestion) this.onSuggestion(envelope.suggestion);
+    else if (envelope.stepDefinition) this.phrases.push(stepPhrase(envelope.stepDefinition.pattern.source));
     else if (envelope.testCaseFinished) this.onTestCaseFinished(envelope.testCaseFinished);
     else if (envelope.parseError) this.onParseError(envelope.parseError);
     else if (envelope.undefinedParameterType) {
@@ -295,6 +300,12 @@ export class ScenarioCollector {
       const text = pickleStepId === undefined ? undefined : pickle.stepText.get(pickleStepId);
       const snippet = pickleStepId === undefined ? undefined : this.snippets.get(pickleStepId);
       const head = `undefined step: "${text ?? "?"}" has no step definition`;
+      // An analyst writes features: the phrases the harness understands help, JavaScript does not.
+      if (this.phrases.length > 0) {
+        const nearest = text === undefined ? undefined : nearestName(text, this.phrases);
+        const hint = nearest === undefined ? "" : `; did you mean "${nearest}"?`;
+        return `${head}${hint}\nThe steps the harness understands:\n${this.phrases.map((p) => `  ${p}`).join("\n")}`;
+      }
       return snippet === undefined ? head : `${head}; a definition could start:\n${snippet}`;
     });
     return lines.join("\n") || "undefined step";
@@ -333,4 +344,16 @@ function parseRows<Row>(text: string): Row[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Placeholders as an analyst reads them, e.g. `{agent} accepts the invitation` -> `<agent> accepts the invitation`. */
+const PLACEHOLDERS: Readonly<Record<string, string>> = {
+  agent: "<agent>",
+  queue: '"<queue>"',
+  strategy: '"<strategy>"',
+  int: "<number>",
+};
+
+export function stepPhrase(source: string): string {
+  return source.replace(/\{(\w*)\}/g, (whole, name: string) => PLACEHOLDERS[name] ?? whole);
 }

@@ -43,6 +43,8 @@ export interface ScenarioInfo {
 
 export class ChatWorld extends World<RunParameters> {
   private current: { info: ScenarioInfo; script: ChatScript } | undefined;
+  /** The feature line of each row of the current step's data table, header first (table-lines.ts). */
+  tableLines: readonly number[] = [];
   /** Set by the outcome step; the After hook fails a scenario that told a chat but checked nothing. */
   outcomeChecked = false;
   /**

@@ -72,7 +72,7 @@ export function registerRun(program: Command, context: CliContext): void {
     )
     .option(
       "--profile <name>",
-      'cucumber.js profile; "ci" adds reports/junit.xml and reports/cucumber-messages.ndjson',
+      'cucumber.js profile; "ci" adds reports/junit.xml, reports/cucumber-messages.ndjson and cucumber\'s one-file HTML report reports/cucumber-report.html',
       "default",
     )
     .option(
@@ -343,7 +343,12 @@ async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepare
   if (reason !== undefined) context.stderr.write(`${reason}\n`);
   if (flags.allure) {
     const shown = path.relative(cwd, resultsDir) || ".";
-    context.stderr.write(`Allure results in ${shown}; build the report with: gim-conformance report\n`);
+    // The hint must build the report from these results: name the folder unless it is the default.
+    const resultsOption =
+      resultsDir === path.resolve(cwd, DEFAULT_RESULTS) ? "" : ` --results ${shellWord(shown)}`;
+    context.stderr.write(
+      `Allure results in ${shown}; build the report with: gim-conformance report${resultsOption}\n`,
+    );
   }
   return code;
 }
@@ -428,6 +433,11 @@ function sutOptionsFrom(flags: RunFlags, env: NodeJS.ProcessEnv, cwd: string): S
   const db = flags.db ?? env.GIM_DATABASE_URL;
   if (db !== undefined && db !== "") options.db = db;
   return options;
+}
+
+/** A path as one shell word, quoted only when it needs to be, control characters escaped. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${printable(text).replace(/'/g, "'\\''")}'`;
 }
 
 /** A tag expression cucumber cannot parse is a usage error, not cucumber's internal one. */
