@@ -218,22 +218,18 @@ test("a log of 200,000 lines streams through in file order", async () => {
     );
   }
   const file = await logFile(`${lines.join("\n")}\n`);
-  const started = process.hrtime.bigint();
   let count = 0;
   let inOrder = true;
-  // In batches: node:test's async hooks make every await about three times dearer, which would
-  // time the runner rather than the reader (readEventLog itself is timed by the benchmark).
+  // In batches, as the classifier reads them.
   for await (const batch of readEventBatches(file)) {
     for (const event of batch) {
       count++;
       if (event.source.line !== count) inOrder = false;
     }
   }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   expect(count).to.equal(200_000);
   expect(inOrder).to.equal(true);
-  // About 0.25 s here; generous for a busy CI machine.
-  expect(seconds, "seconds to read 200k lines").to.be.below(2);
+  // No time limit here (speed is measured in bench/, never asserted): `npm run bench` times the reader.
 });
 
 test("batches hold the same events, none empty", async () => {
