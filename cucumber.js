@@ -18,15 +18,17 @@ const base = {
   worldParameters: { strictProvisional: true },
   format: [
     "progress",
-    // The Allure formatter needs a file target, or cucumber silently drops "progress" (stack.md pitfall 2).
-    ["allure-cucumberjs/reporter", "reports/allure-results.log"],
+    // The Allure formatter needs a file target, or cucumber silently drops "progress" (stack.md pitfall
+    // 2); inside the results folder, where `run` puts it too (src/allure/results-dir.ts FORMATTER_LOG).
+    ["allure-cucumberjs/reporter", "reports/allure-results/.allure-cucumberjs.log"],
   ],
   formatOptions: {
     snippetInterface: "async-await",
     // Options read by allure-cucumberjs 3.12.2 (AllureCucumberReporterConfig): resultsDir, labels,
     // links, and the allure-js-commons reporter options globalLabels, categories, environmentInfo.
     resultsDir: "reports/allure-results",
-    globalLabels: { epic: "GIM chat flows" },
+    // No global epic: the Overview's behaviors widget would then count features under one epic,
+    // not the test cases the rest of the Overview counts.
     // Only tags with a value map here (the label takes what follows "@name:"); @flow-N, @verified
     // and @provisional become suites, severity and labels in steps/support/allure.ts instead.
     labels: [

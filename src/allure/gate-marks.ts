@@ -4,10 +4,10 @@
  * apart (category-definitions.json matches the message prefixes written here). Provisional
  * results keep their own prefix and category: a known provisional difference is still a hypothesis.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import type { GateReport, JudgedResult } from "../expectations/gate";
 import { KNOWN_DIVERGENCE_PREFIX, STALE_EXPECTATION_PREFIX } from "./categories";
-import { type AllureResult, resultFiles } from "./results-dir";
+import { type AllureResult, readResultFile, resultFiles } from "./results-dir";
 
 export { KNOWN_DIVERGENCE_PREFIX, STALE_EXPECTATION_PREFIX };
 
@@ -60,7 +60,7 @@ export function markResult(
 export async function markGateResults(resultsDir: string, report: GateReport, file: string): Promise<void> {
   const byId = new Map(report.judged.map((j) => [j.result.id, j]));
   for (const path of await resultFiles(resultsDir)) {
-    const parsed: unknown = JSON.parse(await readFile(path, "utf8"));
+    const parsed: unknown = await readResultFile(path);
     if (typeof parsed !== "object" || parsed === null) continue;
     const result = parsed as Located;
     const id = idOf(result);

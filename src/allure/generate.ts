@@ -4,13 +4,17 @@
  * with the one command that fixes it.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { HarnessError, InputError } from "../errors";
+import { claimOutputDir, isWithin, writeMarker } from "../output/output-dir";
+import { shownPath } from "../output/output-path";
+import { assertRunFinished } from "../output/run-record";
 import { carryHistory } from "./history";
 import { withReportStyle } from "./report-style";
-import { resultFiles, touchUpResults } from "./results-dir";
+import { readResultFile, resultFiles, touchUpResults } from "./results-dir";
 
 export interface GenerateOptions {
   resultsDir: string;
@@ -55,16 +59,65 @@ export async function generateReport(options: GenerateOptions): Promise<Generate
       "no Allure results here; run `gim-conformance run` first (or pass --results)",
     );
   }
+  // Every check before anything is written: a refused report leaves the results and the previous
+  // report (and so the history trend) as they were.
+  assertRunFinished(options.resultsDir);
+  for (const file of results) await readResultFile(file);
+  checkReportDir(options.reportDir, options.resultsDir);
   const java = javaMajorVersion(options.env);
   if (java === undefined || java < 8) throw new HarnessError(JAVA_MISSING);
 
+  claimOutputDir(options.reportDir, {
+    kind: "allure-report",
+    option: "--output",
+    recognised: isAllureReport,
+  });
   const historyCarried = await carryHistory(options.reportDir, options.resultsDir);
   await touchUpResults(options.resultsDir);
   const env = offlineEnv(options.env);
   if (options.singleFile) await generateSingleFile({ ...options, env });
   else await runAllure(["generate", "--clean", "-o", options.reportDir, options.resultsDir], env);
   await finishIndexHtml(path.join(options.reportDir, "index.html"));
+  // `allure generate --clean` empties the folder, the marker included.
+  writeMarker(options.reportDir, "allure-report", "--output");
   return { indexHtml: path.join(options.reportDir, "index.html"), results: results.length, historyCarried };
+}
+
+/** What an Allure 2 report folder holds (multi-file, or one index.html with the carried history/). */
+const ALLURE_REPORT_ENTRIES = new Set([
+  "index.html",
+  "app.js",
+  "styles.css",
+  "favicon.ico",
+  "data",
+  "export",
+  "history",
+  "plugin",
+  "plugins",
+  "widgets",
+]);
+
+/** A report folder from before report folders were marked: only Allure's names, and its index.html. */
+function isAllureReport(entries: readonly string[], dir: string): boolean {
+  if (!entries.every((name) => ALLURE_REPORT_ENTRIES.has(name)) || !entries.includes("index.html"))
+    return false;
+  try {
+    return /allure/i.test(readFileSync(path.join(dir, "index.html"), "utf8").slice(0, 100_000));
+  } catch {
+    return false;
+  }
+}
+
+/** `allure generate --clean` empties the report folder: it must not hold (or be inside) the results. */
+function checkReportDir(reportDir: string, resultsDir: string): void {
+  if (isWithin(resultsDir, reportDir) || isWithin(reportDir, resultsDir)) {
+    throw new InputError(
+      shownPath(reportDir),
+      undefined,
+      undefined,
+      `--output: the report folder and the results folder ${shownPath(resultsDir)} must be apart (the report folder is replaced)`,
+    );
+  }
 }
 
 /**

@@ -4,8 +4,13 @@
  * reader meets each scenario's verdict first and in one line, and provisional results never
  * look like a verified pass or a regression.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { InputError } from "../errors";
+import { claimOutputDir, isMarked } from "../output/output-dir";
+import { shownPath } from "../output/output-path";
+import { RUN_RECORD } from "../output/run-record";
+import { printable } from "../report/text-escape";
 import {
   BAD_INPUT_PREFIX,
   KNOWN_DIVERGENCE_PREFIX,
@@ -20,12 +25,35 @@ import { OUTCOME_LABEL, type ScenarioVerdict, VERDICT_LABEL } from "./verdict-la
 const RESULT_FILE =
   /(-result\.json|-container\.json|-attachment(\.\w+)?|^environment\.properties|^categories\.json|^executor\.json)$/;
 
-export async function clearResults(resultsDir: string): Promise<void> {
-  await mkdir(resultsDir, { recursive: true });
+/**
+ * Cucumber drops the other stdout formatter unless allure-cucumberjs has a file target (stack.md
+ * pitfall 2); it writes nothing there. Kept inside the results folder: `run --results DIR` once
+ * left a stray DIR.log beside the folder it was given.
+ */
+export const FORMATTER_LOG = ".allure-cucumberjs.log";
+
+/** Names in a results folder that gim-conformance (or its cucumber profile) writes. */
+function isOwnResultName(name: string): boolean {
+  return RESULT_FILE.test(name) || name === FORMATTER_LOG || name === RUN_RECORD;
+}
+
+/**
+ * Claims `resultsDir` for a run (src/output/output-dir.ts) and removes the previous run's results.
+ * A `history/` is removed only when `report` put it there (it carries the marker): one the tool did
+ * not create is left alone.
+ */
+export async function clearResults(resultsDir: string, option = "--results"): Promise<void> {
+  claimOutputDir(resultsDir, {
+    kind: "allure-results",
+    option,
+    // A folder a bare cucumber-js run of our profile filled, or one from before folders were marked.
+    recognised: (entries) => entries.every((name) => isOwnResultName(name) || name === "history"),
+  });
+  const history = path.join(resultsDir, "history");
   const names = await readdir(resultsDir);
   await Promise.all(
     names
-      .filter((name) => RESULT_FILE.test(name) || name === "history")
+      .filter((name) => isOwnResultName(name) || (name === "history" && isMarked(history, "allure-history")))
       .map((name) => rm(path.join(resultsDir, name), { recursive: true, force: true })),
   );
 }
@@ -36,6 +64,25 @@ export async function resultFiles(resultsDir: string): Promise<string[]> {
     return names.filter((name) => name.endsWith("-result.json")).map((name) => path.join(resultsDir, name));
   } catch {
     return [];
+  }
+}
+
+/**
+ * A result file's JSON. A truncated or corrupt one (a run killed while writing it) is bad input
+ * naming the file, not an internal error.
+ */
+export async function readResultFile(file: string): Promise<unknown> {
+  const text = await readFile(file, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new InputError(
+      shownPath(file),
+      undefined,
+      undefined,
+      `not a complete Allure result (${printable(why)}); the run that wrote it did not finish: run again`,
+    );
   }
 }
 
@@ -163,7 +210,7 @@ function touchedUp(result: AllureResult): AllureResult {
 
 export async function touchUpResults(resultsDir: string): Promise<void> {
   for (const file of await resultFiles(resultsDir)) {
-    const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
+    const parsed: unknown = await readResultFile(file);
     if (typeof parsed !== "object" || parsed === null) continue;
     const changed = touchUp(parsed as AllureResult);
     if (changed !== undefined) await writeFile(file, JSON.stringify(changed));

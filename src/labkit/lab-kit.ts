@@ -6,9 +6,11 @@
  * with. Templates never overwrite a filled-in file: they are written as *-template.yaml, to be
  * copied once.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { BUNDLED_GIM_CONFIG_FILE, DEFAULT_GIM_CONFIG_FILE } from "../gimconfig/gim-config-file";
+import { claimOutputDir } from "../output/output-dir";
+import { writeOutputFile } from "../output/output-path";
 import { formatManifest } from "../sut/lab-manifest-format";
 import { type LabScenario, readLabScenarios } from "./feature-scenarios";
 import { GIM_CONFIG_TEMPLATE, MANIFEST_NAME, MANIFEST_TEMPLATE } from "./kit-file-names";
@@ -30,11 +32,22 @@ export interface LabKit {
 
 export async function writeLabKit(featuresDir: string, outDir: string): Promise<LabKit> {
   const scenarios = await readLabScenarios(featuresDir);
-  await mkdir(outDir, { recursive: true });
+  const names = new Set([
+    ...scenarios.map((s) => `${s.id}.md`),
+    GIM_CONFIG_TEMPLATE,
+    "README.md",
+    MANIFEST_TEMPLATE,
+  ]);
+  claimOutputDir(outDir, {
+    kind: "lab-kit",
+    option: "--out",
+    // A kit from before folders were marked, or a folder where the kit replaces none of the user's files.
+    recognised: (entries) => entries.includes(MANIFEST_TEMPLATE) || !entries.some((name) => names.has(name)),
+  });
   const files: string[] = [];
   const write = async (name: string, text: string) => {
     const file = join(outDir, name);
-    await writeFile(file, text, "utf8");
+    writeOutputFile(file, text, "--out");
     files.push(file);
   };
   for (const s of scenarios) await write(`${s.id}.md`, scenarioMarkdown(s, KIT_FILES));

@@ -8,6 +8,7 @@
 import path from "node:path";
 import { Writable } from "node:stream";
 import { type IRunConfiguration, loadConfiguration, runCucumber } from "@cucumber/cucumber/api";
+import { FORMATTER_LOG } from "../allure/results-dir";
 import { HarnessError, InputError } from "../errors";
 import { CODE_ROOT, COMPILED, PACKAGE_ROOT } from "../package-root";
 import type { SutOptions } from "../sut/system-under-test";
@@ -39,6 +40,11 @@ export interface FeatureRunOptions {
   /** Cucumber's logger (warnings, parse errors) writes here. */
   stderr: Writable;
   onScenario: (result: ScenarioResult) => void;
+  /**
+   * Called with the absolute paths the profile's file formatters will write (junit.xml, …) before
+   * cucumber starts, so that the caller can lock their folders against a concurrent run.
+   */
+  beforeRun?: (formatterFiles: readonly string[]) => void;
 }
 
 export interface FeatureRunResult {
@@ -66,7 +72,13 @@ export async function runFeatures(options: FeatureRunOptions): Promise<FeatureRu
     throw new HarnessError(`cannot load cucumber.js: ${message}`, { cause: error });
   }
   const collector = new ScenarioCollector(options.onScenario);
-  await runCucumber(configure(loaded, options), environment, (envelope) => collector.accept(envelope));
+  const configuration = configure(loaded, options);
+  options.beforeRun?.(
+    Object.entries(configuration.formats.files)
+      .filter(([, formatter]) => formatter !== ALLURE_FORMATTER)
+      .map(([target]) => path.resolve(options.cwd, target)),
+  );
+  await runCucumber(configuration, environment, (envelope) => collector.accept(envelope));
   return { results: collector.results, problems: collector.problems, knownIds: collector.knownIds };
 }
 
@@ -79,7 +91,8 @@ export function configure(loaded: IRunConfiguration, options: FeatureRunOptions)
   const formatOptions = { ...loaded.formats.options };
   if (options.allure !== undefined) {
     // A file target, or cucumber drops the other stdout formatter (stack.md pitfall 2).
-    files[`${options.allure.resultsDir}.log`] = ALLURE_FORMATTER;
+    // Inside the results folder: nothing may be written beside the paths the user gave.
+    files[path.join(options.allure.resultsDir, FORMATTER_LOG)] = ALLURE_FORMATTER;
     formatOptions.resultsDir = options.allure.resultsDir;
     formatOptions.environmentInfo = options.allure.environmentInfo;
   }

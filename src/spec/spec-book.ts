@@ -4,17 +4,19 @@
  * classifier (IRFs and MSFs, under the GIM configuration the flows assume) and the timeline
  * renderer the Allure attachment uses. Writes index.html and coverage.csv side by side.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { classifyFacts } from "../classifier/classify";
 import { parseEventLog } from "../eventlog/reader";
 import { describeGimConfig } from "../gimconfig/gim-config";
 import { loadGimConfig } from "../gimconfig/gim-config-file";
+import { writeOutputFile } from "../output/output-path";
+import { PACKAGE_ROOT } from "../package-root";
 import { renderTimelineSvg } from "../report/timeline-svg";
 import { domainSections } from "./citation-links";
 import { buildCoverage, type CoverageEntry, coverageCsv } from "./coverage";
 import { type BookFeature, readFeatureBook } from "./feature-book";
-import { readLastResults, readRunContext } from "./run-status";
+import { readLastResults, readRunContext, resultKey } from "./run-status";
 import { renderSpecPage } from "./spec-page";
 
 export interface SpecBookOptions {
@@ -34,7 +36,7 @@ export interface SpecBookOptions {
 }
 
 /** The package's docs/, beside src/. */
-const PACKAGE_DOCS = join(__dirname, "..", "..", "docs");
+const PACKAGE_DOCS = join(PACKAGE_ROOT, "docs");
 
 export interface SpecBook {
   features: BookFeature[];
@@ -42,6 +44,7 @@ export interface SpecBook {
   html: string;
   /** Scenario ids that had no example log, so no diagram. */
   missingDiagrams: string[];
+  /** Results of these features' scenarios (results of other feature files are not counted). */
   resultsFound: number;
 }
 
@@ -85,7 +88,9 @@ export function buildSpecBook(options: Omit<SpecBookOptions, "outFile"> & { outF
     ...domainDoc(options.docsDir ?? PACKAGE_DOCS, options.outFile),
     gimConfig: { file: shownPath(gim.file), options: describeGimConfig(gim.config) },
   });
-  return { features, coverage, html, missingDiagrams, resultsFound: results.size };
+  const keys = new Set(features.flatMap((f) => f.scenarios.map((s) => resultKey(s.id, s.fingerprint))));
+  const resultsFound = [...results.keys()].filter((k) => keys.has(k)).length;
+  return { features, coverage, html, missingDiagrams, resultsFound };
 }
 
 /** The link from the page to docs/domain.md and its sections; nothing when the notes are not there. */
@@ -105,9 +110,9 @@ function shownPath(file: string): string {
 
 export function writeSpecBook(options: SpecBookOptions): SpecBook & { csvFile: string } {
   const book = buildSpecBook(options);
-  mkdirSync(dirname(options.outFile), { recursive: true });
-  writeFileSync(options.outFile, book.html);
+  // makeDirs, not mkdirSync's recursive mode, which never returns under /proc.
+  writeOutputFile(options.outFile, book.html, "--out");
   const csvFile = join(dirname(options.outFile), "coverage.csv");
-  writeFileSync(csvFile, coverageCsv(book.coverage));
+  writeOutputFile(csvFile, coverageCsv(book.coverage), "--out");
   return { ...book, csvFile };
 }

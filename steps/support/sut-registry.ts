@@ -1,26 +1,26 @@
 /**
- * One system under test per distinct choice of options per process: a database connection or a
- * parsed export is opened once for the whole run, not once per scenario, and closed at the end.
+ * One system under test per distinct choice of options per process (src/sut/shared-sut.ts): a
+ * database connection or a parsed export is opened once for the whole run, not once per scenario,
+ * and closed at the end. `gim-conformance run` has read it before cucumber started; a bare
+ * cucumber-js run reads it here, in a BeforeAll without cucumber's step timeout, so that only the
+ * documented limits (PostgreSQL's statement_timeout) bound a slow or large Info Mart.
  */
-import { AfterAll } from "@cucumber/cucumber";
-import { createSut } from "../../src/sut/create-sut";
+import { AfterAll, BeforeAll } from "@cucumber/cucumber";
+import { closeSharedSuts, sharedSut } from "../../src/sut/shared-sut";
 import type { SutOptions, SystemUnderTest } from "../../src/sut/system-under-test";
-
-const instances = new Map<string, SystemUnderTest>();
+import { runGimConfig } from "./world";
 
 /** The same options (in any key order) give the same instance. */
 export function sutFor(options: SutOptions): SystemUnderTest {
-  const key = JSON.stringify(options, Object.keys(options).sort());
-  let sut = instances.get(key);
-  if (sut === undefined) {
-    sut = createSut(options);
-    instances.set(key, sut);
-  }
-  return sut;
+  return sharedSut(options);
 }
 
+// timeout -1: no cucumber timeout; the back end's own (connect 10 s, statement 60 s) apply.
+BeforeAll({ timeout: -1 }, async function (this: { parameters?: Partial<SutOptions> }) {
+  const options: SutOptions = { sut: "reference", ...this.parameters, gimConfig: runGimConfig() };
+  await sutFor(options).describe();
+});
+
 AfterAll(async () => {
-  const open = [...instances.values()];
-  instances.clear();
-  await Promise.all(open.map((sut) => sut.close()));
+  await closeSharedSuts();
 });

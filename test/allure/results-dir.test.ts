@@ -14,6 +14,8 @@ import { environmentInfo } from "../../src/allure/environment";
 import { carryHistory } from "../../src/allure/history";
 import { clearResults, touchUp, touchUpResults } from "../../src/allure/results-dir";
 import { OUTCOME_LABEL, VERDICT_LABEL } from "../../src/allure/verdict-labels";
+import { InputError } from "../../src/errors";
+import { OUTPUT_MARKER } from "../../src/output/output-dir";
 
 const tempDirs: string[] = [];
 after(async () => {
@@ -136,9 +138,11 @@ describe("touchUp", () => {
 });
 
 describe("the results folder", () => {
-  test("clearResults removes Allure's files and history, nothing else", async () => {
+  test("clearResults, in the tool's own (marked) folder, removes Allure's files and the history it carried, nothing else", async () => {
     const dir = await tempDir();
+    await writeFile(path.join(dir, OUTPUT_MARKER), "gim-conformance allure-results\n");
     await mkdir(path.join(dir, "history"));
+    await writeFile(path.join(dir, "history", OUTPUT_MARKER), "gim-conformance allure-history\n");
     for (const name of [
       "a-result.json",
       "b-container.json",
@@ -149,7 +153,25 @@ describe("the results folder", () => {
       await writeFile(path.join(dir, name), "{}");
     }
     await clearResults(dir);
-    expect(await readdir(dir)).to.deep.equal(["notes.txt"]);
+    expect((await readdir(dir)).sort()).to.deep.equal([OUTPUT_MARKER, "notes.txt"]);
+  });
+
+  test("clearResults keeps a history/ it did not put there, and refuses an unmarked folder of other files untouched", async () => {
+    const recognised = await tempDir();
+    await mkdir(path.join(recognised, "history"));
+    await writeFile(path.join(recognised, "a-result.json"), "{}");
+    await clearResults(recognised);
+    expect((await readdir(recognised)).sort()).to.deep.equal([OUTPUT_MARKER, "history"]);
+
+    const foreign = await tempDir();
+    await writeFile(path.join(foreign, "a-result.json"), "{}");
+    await writeFile(path.join(foreign, "notes.txt"), "mine");
+    const refused = await clearResults(foreign).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).to.be.instanceOf(InputError);
+    expect((await readdir(foreign)).sort()).to.deep.equal(["a-result.json", "notes.txt"]);
   });
 
   test("touchUpResults rewrites only the results that need it", async () => {
@@ -187,7 +209,11 @@ describe("the results folder", () => {
     await mkdir(path.join(report, "history"));
     await writeFile(path.join(report, "history", "history-trend.json"), "[]");
     expect(await carryHistory(report, results)).to.equal(true);
-    expect(await readdir(path.join(results, "history"))).to.deep.equal(["history-trend.json"]);
+    // Marked, so the next run removes this copy and no history/ the tool did not put there.
+    expect((await readdir(path.join(results, "history"))).sort()).to.deep.equal([
+      OUTPUT_MARKER,
+      "history-trend.json",
+    ]);
   });
 });
 

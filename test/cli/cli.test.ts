@@ -277,6 +277,7 @@ describe("gim-conformance run", () => {
       path.join(dir, "mine"),
       "undefined.feature",
       [
+        "@verified",
         "Feature: My own flow",
         "  @id:my-undefined-step",
         "  Scenario: a step nobody wrote",
@@ -296,6 +297,7 @@ describe("gim-conformance run", () => {
       path.join(dir, "mine"),
       "no-outcome.feature",
       [
+        "@verified",
         "Feature: My own flow",
         "  @id:my-unchecked-flow",
         "  Scenario: a chat told but never checked",
@@ -351,7 +353,12 @@ describe("gim-conformance report", {
 
     const second = cli(["report", "--single-file", "--output", "single"], { cwd: dir });
     expect(second.code, second.stderr).to.equal(EXIT.ok);
-    expect(readdirSync(path.join(dir, "single")).sort()).to.deep.equal(["history", "index.html"]);
+    // The marker says the folder is the tool's output (src/output/output-dir.ts).
+    expect(readdirSync(path.join(dir, "single")).sort()).to.deep.equal([
+      ".gim-conformance-output",
+      "history",
+      "index.html",
+    ]);
   });
 
   test("without results it is bad input (2); without Java, an environment error (3) that says what to install", () => {

@@ -68,6 +68,18 @@ describe("seed-db against a real PostgreSQL server", () => {
     schemas.push(schema);
     return schema;
   };
+  /**
+   * A schema made to look like a real Info Mart, dropped as soon as its test ends: seed-db's guard
+   * reads the whole database, so while it exists every other test's seeding is (rightly) refused.
+   */
+  const realLooking = async (prefix: string, body: (schema: TestSchema) => Promise<void>) => {
+    const schema = await testPostgres().freshSchema(prefix);
+    try {
+      await body(schema);
+    } finally {
+      await schema.drop();
+    }
+  };
 
   before(async () => {
     examples = await readExampleLogs(EXAMPLES);
@@ -358,25 +370,58 @@ describe("seed-db against a real PostgreSQL server", () => {
     },
   );
 
-  pgTest("refuses, untouched, a database where GIM's transformation job has run", async () => {
-    const schema = await fresh("seed_real_gim");
-    await schema.writer.query(
-      "CREATE TABLE CTL_TRANSFORM_HISTORY (JOB_ID varchar(64), JOB_VERSION varchar(64), HWM_VALUE numeric(19), CREATED_TS integer, AUDIT_KEY numeric(19))",
-    );
-    await schema.writer.query("INSERT INTO CTL_TRANSFORM_HISTORY VALUES ('j', '8.5.116.12', 1, 1, 1)");
-    const e = await refusal(seedDatabase(databaseTarget(schema.url, "--db"), examples));
-    expect(e.message).to.contain("looks like a real Info Mart").and.contain("transformation job has run");
-    const tables = await schema.writer.query("SELECT to_regclass('interaction_fact') IS NULL AS absent");
-    expect(tables.rows[0]?.absent, "no table was created").to.equal(true);
-  });
+  pgTest("refuses, untouched, a database where GIM's transformation job has run", () =>
+    realLooking("seed_real_gim", async (schema) => {
+      await schema.writer.query(
+        "CREATE TABLE CTL_TRANSFORM_HISTORY (JOB_ID varchar(64), JOB_VERSION varchar(64), HWM_VALUE numeric(19), CREATED_TS integer, AUDIT_KEY numeric(19))",
+      );
+      await schema.writer.query("INSERT INTO CTL_TRANSFORM_HISTORY VALUES ('j', '8.5.116.12', 1, 1, 1)");
+      const e = await refusal(seedDatabase(databaseTarget(schema.url, "--db"), examples));
+      expect(e.message).to.contain("looks like a real Info Mart").and.contain("transformation job has run");
+      const tables = await schema.writer.query("SELECT to_regclass('interaction_fact') IS NULL AS absent");
+      expect(tables.rows[0]?.absent, "no table was created").to.equal(true);
+    }),
+  );
 
-  pgTest("refuses a database whose INTERACTION_FACT holds interactions no seeding wrote", async () => {
-    const schema = await fresh("seed_foreign_rows");
-    await schema.writer.query("CREATE TABLE INTERACTION_FACT (INTERACTION_ID numeric(19))");
-    await schema.writer.query("INSERT INTO INTERACTION_FACT VALUES (1)");
-    const e = await refusal(seedDatabase(databaseTarget(schema.url, "--db"), examples));
-    expect(e.message).to.contain("INTERACTION_FACT holds interactions no seeding wrote");
-  });
+  pgTest("refuses a database whose INTERACTION_FACT holds interactions no seeding wrote", () =>
+    realLooking("seed_foreign_rows", async (schema) => {
+      await schema.writer.query("CREATE TABLE INTERACTION_FACT (INTERACTION_ID numeric(19))");
+      await schema.writer.query("INSERT INTO INTERACTION_FACT VALUES (1)");
+      const e = await refusal(seedDatabase(databaseTarget(schema.url, "--db"), examples));
+      expect(e.message).to.contain("INTERACTION_FACT holds interactions no seeding wrote");
+    }),
+  );
+
+  pgTest("refuses a database whose real GIM tables sit in another schema, outside the search_path", () =>
+    realLooking("seed_hidden_gim", async (hidden) => {
+      await hidden.writer.query(
+        "CREATE TABLE CTL_TRANSFORM_HISTORY (JOB_ID varchar(64), JOB_VERSION varchar(64), HWM_VALUE numeric(19), CREATED_TS integer, AUDIT_KEY numeric(19))",
+      );
+      await hidden.writer.query("INSERT INTO CTL_TRANSFORM_HISTORY VALUES ('j', '8.5.116.12', 1, 1, 1)");
+      await hidden.writer.query("CREATE TABLE INTERACTION_FACT (INTERACTION_ID numeric(19))");
+      await hidden.writer.query("INSERT INTO INTERACTION_FACT VALUES (1)");
+      // The URL seed-db gets selects another, empty schema: the real tables are not on its search_path.
+      const target = await fresh("seed_beside_hidden");
+      const visible = await target.writer.query(
+        "SELECT to_regclass('ctl_transform_history') IS NULL AS absent",
+      );
+      expect(visible.rows[0]?.absent, "the hidden schema is outside the search_path").to.equal(true);
+
+      const e = await refusal(seedDatabase(databaseTarget(target.url, "--db"), examples));
+      expect(e.message).to.contain("looks like a real Info Mart").and.contain(`in schema "${hidden.name}"`);
+      const manifest = join(dir, "hidden.yaml");
+      const ran = await runCli(["seed-db", "--db", target.url, "--manifest", manifest]);
+      expect(ran.code, ran.output).to.equal(2);
+      expect(ran.stderr.trim().split("\n")).to.have.length(1);
+      expect(ran.stderr).to.contain(`GIM's transformation job has run there, in schema "${hidden.name}"`);
+      expect(ran.output).not.to.contain(passwordOf(target.url));
+      const created = await target.writer.query("SELECT to_regclass('interaction_fact') IS NULL AS absent");
+      expect(created.rows[0]?.absent, "nothing was written").to.equal(true);
+      expect(
+        Number((await hidden.writer.query("SELECT COUNT(*) AS n FROM INTERACTION_FACT")).rows[0]?.n),
+      ).to.equal(1);
+    }),
+  );
 
   pgTest(
     "the seed-db command writes the manifest of what it seeded; a refused database exits 2",
@@ -402,9 +447,13 @@ describe("seed-db against a real PostgreSQL server", () => {
       expect(read.guids().size).to.equal(all.length);
 
       await schema.writer.query("UPDATE CTL_TRANSFORM_HISTORY SET JOB_VERSION = '8.5.116.12'");
-      const refused = await runCli(["seed-db", "--db", schema.url, "--manifest", join(dir, "again.yaml")]);
-      expect(refused.code, refused.output).to.equal(2);
-      expect(refused.stderr).to.contain("refusing to seed");
+      try {
+        const refused = await runCli(["seed-db", "--db", schema.url, "--manifest", join(dir, "again.yaml")]);
+        expect(refused.code, refused.output).to.equal(2);
+        expect(refused.stderr).to.contain("refusing to seed");
+      } finally {
+        await schema.drop(); // it now looks real: every other test's seeding would be refused
+      }
     },
   );
 

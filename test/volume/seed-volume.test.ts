@@ -232,16 +232,21 @@ describe("seed-db --volume on PostgreSQL", () => {
       "CREATE TABLE CTL_TRANSFORM_HISTORY (JOB_ID varchar(64), JOB_VERSION varchar(64), AUDIT_KEY numeric(19))",
     );
     await s.writer.query("INSERT INTO CTL_TRANSFORM_HISTORY VALUES ('x', '8.5.116.13', 1)");
-    let error: unknown;
     try {
-      await seedVolume(databaseTarget(s.url, "--db"), { volume: 10 });
-    } catch (e) {
-      error = e;
+      let error: unknown;
+      try {
+        await seedVolume(databaseTarget(s.url, "--db"), { volume: 10 });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(InputError);
+      expect(String(error)).to.match(/refusing to seed/);
+      const { rows } = await s.writer.query("SELECT to_regclass('interaction_fact') AS t");
+      expect(rows[0]?.t).to.equal(null);
+    } finally {
+      // seed-db's guard reads every schema: while this one looks real, every other seeding is refused.
+      await s.drop();
     }
-    expect(error).to.be.instanceOf(InputError);
-    expect(String(error)).to.match(/refusing to seed/);
-    const { rows } = await s.writer.query("SELECT to_regclass('interaction_fact') AS t");
-    expect(rows[0]?.t).to.equal(null);
   });
 
   pgTest("planted chats carry the undocumented descriptor, exactly as many as asked", async () => {

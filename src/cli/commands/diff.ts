@@ -3,7 +3,6 @@
  * tables; writes Markdown and one self-contained HTML page on request. Exit 1 when the candidate
  * regressed (a scenario that passed in the baseline fails), 0 otherwise, 2 on a bad snapshot.
  */
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { EXIT } from "../../errors";
@@ -29,6 +28,7 @@ export function registerDiff(program: Command, context: CliContext): void {
         "../../diff/snapshot-diff-render"
       );
       const { readSnapshot } = await import("../../snapshot/snapshot");
+      const { writeOutputFile } = await import("../../output/output-path");
       const cwd = process.cwd();
       const diff = diffSnapshots(
         readSnapshot(path.resolve(cwd, baseline)),
@@ -36,8 +36,9 @@ export function registerDiff(program: Command, context: CliContext): void {
       );
       context.stdout.write(renderDiffText(diff));
       if (flags.markdown !== undefined)
-        await writeFile(path.resolve(cwd, flags.markdown), renderDiffMarkdown(diff));
-      if (flags.html !== undefined) await writeFile(path.resolve(cwd, flags.html), renderDiffHtml(diff));
+        writeOutputFile(path.resolve(cwd, flags.markdown), renderDiffMarkdown(diff), "--markdown");
+      if (flags.html !== undefined)
+        writeOutputFile(path.resolve(cwd, flags.html), renderDiffHtml(diff), "--html");
       context.setExitCode(diff.regressed ? EXIT.nonconformant : EXIT.ok);
     });
 }

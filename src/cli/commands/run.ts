@@ -4,12 +4,13 @@
  * verdict: 0 conformant, 1 nonconformant, 2 bad input, 3 harness error (see src/run/summary.ts).
  */
 import { existsSync, writeFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Command, Option } from "commander";
 import { EXIT, InputError } from "../../errors";
 import type { ExpectationsFile } from "../../expectations/expectations-file";
 import type { GateReport } from "../../expectations/gate";
+import type { RunLocks } from "../../output/run-lock";
+import { printable } from "../../report/text-escape";
 import type { ScenarioResult } from "../../run/scenario-result";
 import { plural, type SummaryPolicy, summarize, type Verdict, verdict } from "../../run/summary";
 import { detailLines, progressLine, summaryTable, totalsLine } from "../../run/summary-render";
@@ -111,17 +112,14 @@ export function registerRun(program: Command, context: CliContext): void {
 async function run(flags: RunFlags, context: CliContext) {
   // Loaded here, not at the top, so that --version, validate and classify never load YAML, ajv or
   // Allure's code (TEAM-RULES 8; issue 14).
-  const { environmentInfo } = await import("../../allure/environment");
-  const { writeExecutor } = await import("../../allure/executor");
-  const { clearResults, touchUpResults } = await import("../../allure/results-dir");
-  const { CLASSIFIER_VERSION } = await import("../../classifier/classify");
+  const { clearResults, resultFiles } = await import("../../allure/results-dir");
   const { loadVocabulary, VOCABULARY_ENV } = await import("../../domain/vocabulary-file");
   const { readExpectations } = await import("../../expectations/expectations-file");
-  const { judge } = await import("../../expectations/gate");
   const { describeGimConfig } = await import("../../gimconfig/gim-config");
   const { GIM_CONFIG_ENV, gimConfigFile, loadGimConfig } = await import("../../gimconfig/gim-config-file");
-  const { renderJunit } = await import("../../report/junit-xml");
-  const { buildSnapshot, writeSnapshot } = await import("../../snapshot/snapshot");
+  const { claimOutputDir } = await import("../../output/output-dir");
+  const { RunLocks } = await import("../../output/run-lock");
+  const { writeRunRecord } = await import("../../output/run-record");
   const cwd = process.cwd();
   const sutOptions = sutOptionsFrom(flags, context.env, cwd);
   if (flags.vocabulary !== undefined) {
@@ -152,13 +150,105 @@ async function run(flags: RunFlags, context: CliContext) {
       ? undefined
       : readExpectations(expectationsPath);
   const features = (flags.features ?? [path.join(PACKAGE_ROOT, "features")]).map((p) => checkedPath(p, cwd));
+  if (flags.tags !== undefined) await checkTagExpression(flags.tags);
+  // Before cucumber: a feature it would run wrongly (Latin-1, no scenario, no evidence tag) is bad input.
+  const { preflightFeatures } = await import("../../run/feature-preflight");
+  // cucumber is given the files checked here, not the folders: it would take a folder whose name
+  // has a dot (mkdtemp's tmp.XXXX) for a file and fail with EISDIR.
+  const { files: featureFiles, knownIds: featureIds } = preflightFeatures(features, cwd);
+  if (sutOptions.sut !== "reference" && sutOptions.manifest !== undefined) {
+    // A manifest key that is no scenario's @id would leave that scenario "not run" and the run green.
+    const { LabManifest } = await import("../../sut/lab-manifest");
+    LabManifest.read(sutOptions.manifest).checkIds(featureIds);
+  }
   const description = await describeSut(sutOptions);
   const policy: SummaryPolicy = { strictProvisional: flags.strictProvisional === true };
   const resultsDir = path.resolve(cwd, flags.results);
 
-  if (flags.allure) await clearResults(resultsDir);
+  const locks = new RunLocks();
+  const started = new Date().toISOString();
+  // Only a run that wrote its own "running" record may mark it stopped: a run refused the folder
+  // (foreign files, another run's lock) must leave it untouched.
+  let recording = false;
+  try {
+    if (flags.allure) {
+      // Claimed before the lock goes in (a lock file would make a fresh folder look foreign),
+      // cleared only once the lock is held.
+      claimOutputDir(resultsDir, { kind: "allure-results", option: "--results" });
+      locks.acquire(resultsDir, "--results");
+      await clearResults(resultsDir);
+      writeRunRecord(resultsDir, { state: "running", pid: process.pid, started });
+      recording = true;
+    }
+    const code = await runLocked(flags, context, {
+      cwd,
+      sutOptions,
+      description,
+      policy,
+      resultsDir,
+      // cucumber is given the files preflight checked, not the folders (see above).
+      features: featureFiles,
+      gimConfigShown,
+      gimConfig,
+      expectationsPath,
+      expectations,
+      locks,
+    });
+    if (recording) {
+      const results = (await resultFiles(resultsDir)).length;
+      writeRunRecord(resultsDir, {
+        state: "complete",
+        pid: process.pid,
+        started,
+        finished: new Date().toISOString(),
+        results,
+      });
+    }
+    return code;
+  } catch (error) {
+    if (recording) {
+      try {
+        writeRunRecord(resultsDir, { state: "stopped", pid: process.pid, started });
+      } catch {
+        // the folder itself is the problem; the error below says so
+      }
+    }
+    throw error;
+  } finally {
+    locks.release();
+    // The steps' AfterAll closes it too; this covers a run that stopped before cucumber did.
+    const { closeSharedSuts } = await import("../../sut/shared-sut");
+    await closeSharedSuts();
+  }
+}
+
+interface Prepared {
+  cwd: string;
+  sutOptions: SutOptions;
+  description: SutDescription;
+  policy: SummaryPolicy;
+  resultsDir: string;
+  features: string[];
+  gimConfigShown: { file: string; options: Record<string, string> };
+  gimConfig: { file: string };
+  expectationsPath: string | undefined;
+  expectations: ExpectationsFile | undefined;
+  locks: RunLocks;
+}
+
+async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepared) {
+  const { cwd, sutOptions, description, policy, resultsDir, features, gimConfigShown, gimConfig } = prepared;
+  const { expectationsPath, expectations } = prepared;
   // Loaded here, not at the top: cucumber costs a third of a second that validate and classify need not pay.
   const { runFeatures } = await import("../../run/run-features");
+  const { environmentInfo } = await import("../../allure/environment");
+  const { writeExecutor } = await import("../../allure/executor");
+  const { touchUpResults } = await import("../../allure/results-dir");
+  const { CLASSIFIER_VERSION } = await import("../../classifier/classify");
+  const { judge } = await import("../../expectations/gate");
+  const { asOutputError, writeOutputFile } = await import("../../output/output-path");
+  const { renderJunit } = await import("../../report/junit-xml");
+  const { buildSnapshot, writeSnapshot } = await import("../../snapshot/snapshot");
   context.stderr.write(`gim-conformance run — system under test: ${description.name}\n`);
   context.stderr.write(
     `GIM configuration (${gimConfigShown.file.startsWith("..") ? gimConfig.file : gimConfigShown.file}): ${Object.entries(
@@ -192,11 +282,15 @@ async function run(flags: RunFlags, context: CliContext) {
     env: context.env,
     stderr: context.stderr,
     onScenario: (result) => {
+      // Each line escaped: a detail quotes recorded names and input, which may hold control characters.
       const lines = [progressLine(result, policy), ...detailLines(result, debug)];
-      context.stderr.write(`${lines.map(redactSecrets).join("\n")}\n`);
+      context.stderr.write(`${lines.map((l) => printable(redactSecrets(l))).join("\n")}\n`);
+    },
+    beforeRun: (files) => {
+      for (const file of files) prepared.locks.acquire(path.dirname(file), `--profile ${flags.profile}`);
     },
   });
-  for (const problem of problems) context.stderr.write(`${redactSecrets(problem.message)}\n`);
+  for (const problem of problems) context.stderr.write(`${printable(redactSecrets(problem.message))}\n`);
   if (flags.allure) {
     await touchUpResults(resultsDir);
     await writeExecutor(resultsDir, context.env);
@@ -214,7 +308,9 @@ async function run(flags: RunFlags, context: CliContext) {
       classifierVersion: CLASSIFIER_VERSION,
       gimConfig: gimConfigShown.options,
     });
-    await writeSnapshot(file, snapshot);
+    await writeSnapshot(file, snapshot).catch((error: unknown) => {
+      throw asOutputError(error, file, "--snapshot");
+    });
     const relative = path.relative(cwd, file);
     context.stderr.write(`snapshot written to ${relative.startsWith("..") ? file : relative}\n`);
   }
@@ -237,13 +333,12 @@ async function run(flags: RunFlags, context: CliContext) {
   }
   if (flags.junit !== undefined) {
     const file = path.resolve(cwd, flags.junit);
-    await mkdir(path.dirname(file), { recursive: true });
     const junit = renderJunit(gateReport ?? judge(results, undefined, policy), {
       suiteName: `gim-conformance: ${redactSecrets(description.name)}`,
       failOnStale: flags.failOnStale === true,
       expectationsFile: flags.expectations,
     });
-    await writeFile(file, junit);
+    writeOutputFile(file, junit, "--junit");
   }
   if (reason !== undefined) context.stderr.write(`${reason}\n`);
   if (flags.allure) {
@@ -335,6 +430,17 @@ function sutOptionsFrom(flags: RunFlags, env: NodeJS.ProcessEnv, cwd: string): S
   return options;
 }
 
+/** A tag expression cucumber cannot parse is a usage error, not cucumber's internal one. */
+async function checkTagExpression(expression: string): Promise<void> {
+  const { parse } = await import("@cucumber/tag-expressions");
+  try {
+    parse(expression);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n", 1)[0];
+    throw new InputError("--tags", undefined, undefined, `not a tag expression: ${printable(reason ?? "")}`);
+  }
+}
+
 /** Absolute path; a plain path (not a glob) must exist, else a one-line usage error. */
 function checkedPath(given: string, cwd: string, option = "--features"): string {
   const absolute = path.resolve(cwd, given);
@@ -344,13 +450,17 @@ function checkedPath(given: string, cwd: string, option = "--features"): string 
   return absolute;
 }
 
-/** Describes the system under test before running: a missing database or file fails fast. */
+/**
+ * Describes the system under test before running, which reads its export or database (once: the
+ * steps share the instance, src/sut/shared-sut.ts): a missing database or bad file fails fast,
+ * and no scenario's step timeout bounds the read.
+ */
 async function describeSut(options: SutOptions): Promise<SutDescription> {
-  const { createSut } = await import("../../sut/create-sut");
-  const sut = createSut(options);
+  const { sharedSut, closeSharedSuts } = await import("../../sut/shared-sut");
   try {
-    return await sut.describe();
-  } finally {
-    await sut.close();
+    return await sharedSut(options).describe();
+  } catch (error) {
+    await closeSharedSuts();
+    throw error;
   }
 }

@@ -5,7 +5,7 @@
  * The only command that writes to a database: it takes the URL from --db only, never from
  * GIM_DATABASE_URL (which names the Info Mart under test), and refuses a real Info Mart.
  */
-import { writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../../errors";
@@ -16,6 +16,7 @@ interface SeedFlags {
   db: string;
   manifest?: string;
   examples?: string;
+  force?: boolean;
   volume?: string;
   days?: string;
   seed?: string;
@@ -33,6 +34,7 @@ export function registerSeedDb(program: Command, context: CliContext): void {
       "--manifest <file>",
       "where to write the manifest of the seeded interactions (required without --volume)",
     )
+    .option("--force", "overwrite the --manifest file when it exists (a filled-in lab manifest is lost)")
     .option("--examples <dir>", "folder of example event logs, <@id>.jsonl (default: the bundled examples/)")
     .option(
       "--volume <n>",
@@ -58,6 +60,7 @@ export function registerSeedDb(program: Command, context: CliContext): void {
       const { readExampleLogs } = await import("../../gimdb/example-logs");
       const { seedDatabase } = await import("../../gimdb/seed");
       const { formatManifest } = await import("../../sut/lab-manifest-format");
+      const { existsError, writeNewFile } = await import("../../output/output-path");
       const cwd = process.cwd();
       const target = databaseTarget(flags.db, "--db");
       if (flags.volume !== undefined) {
@@ -76,10 +79,12 @@ export function registerSeedDb(program: Command, context: CliContext): void {
           "required when seeding the examples (without --volume)",
         );
       const examplesDir = path.resolve(cwd, flags.examples ?? path.join(PACKAGE_ROOT, "examples"));
+      const manifest = path.resolve(cwd, flags.manifest);
+      // Refused before the database is touched: a tester's filled-in manifest is not seed-db's to replace.
+      if (flags.force !== true && existsSync(manifest)) throw existsError(manifest, "--manifest");
       const examples = await readExampleLogs(examplesDir);
       const seeded = await seedDatabase(target, examples);
-      const manifest = path.resolve(cwd, flags.manifest);
-      await writeFile(
+      writeNewFile(
         manifest,
         formatManifest(
           seeded.map((s) => ({
@@ -91,7 +96,8 @@ export function registerSeedDb(program: Command, context: CliContext): void {
           })),
           [`gim-conformance lab manifest of the interactions seed-db loaded into ${target.label}.`],
         ),
-        "utf8",
+        "--manifest",
+        flags.force === true,
       );
       for (const s of seeded) {
         const of = s.of === undefined ? "" : `; created by @id:${s.of}'s interaction`;
