@@ -54,12 +54,10 @@ export function registerDrift(program: Command, context: CliContext): void {
     .action(async (before: string, after: string, flags: DriftFlags) => {
       const cwd = process.cwd();
       // Loaded here, not at the top: the other commands never pay for the statistics.
-      const { readCensusForDrift } =
-        require("../../drift/read-census") as typeof import("../../drift/read-census");
-      const { compareCensuses } = require("../../drift/drift") as typeof import("../../drift/drift");
-      const render = require("../../drift/drift-render") as typeof import("../../drift/drift-render");
-      const { assertDriftOutputReplaceable } =
-        require("../../drift/drift-output") as typeof import("../../drift/drift-output");
+      const { readCensusForDrift } = await import("../../drift/read-census");
+      const { compareCensuses } = await import("../../drift/drift");
+      const render = await import("../../drift/drift-render");
+      const { assertDriftOutputReplaceable } = await import("../../drift/drift-output");
       const alpha = numberIn(flags.alpha, "--alpha", 0, 1, true);
       const minShift = numberIn(flags.minShift, "--min-shift", 0, 100, false);
       const markdown = flags.markdown === undefined ? undefined : path.resolve(cwd, flags.markdown);

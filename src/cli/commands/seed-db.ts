@@ -64,10 +64,8 @@ export function registerSeedDb(program: Command, context: CliContext): void {
       const cwd = process.cwd();
       const target = databaseTarget(flags.db, "--db");
       if (flags.volume !== undefined) {
-        // Loaded here: the volume generator and COPY are paid for only by --volume. require, not
-        // import(): ts-node compiles to CommonJS, and tsc would ask import() for a .js extension.
-        const { seedVolumeCommand } =
-          require("../../volume/seed-volume-command") as typeof import("../../volume/seed-volume-command");
+        // Loaded here: the volume generator and COPY are paid for only by --volume.
+        const { seedVolumeCommand } = await import("../../volume/seed-volume-command");
         await seedVolumeCommand(target, flags, context);
         return;
       }
