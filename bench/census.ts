@@ -113,10 +113,18 @@ async function child(mode: string, url: string, extra: string | undefined): Prom
 }
 
 function inChild(mode: string, url: string, extra?: string): Measure {
+  // The URL (with the cluster's password) goes by environment, never on a command line that ps
+  // or an error message would show.
   const out = execFileSync(
     process.execPath,
-    ["-r", "ts-node/register", __filename, "--child", mode, url, ...(extra === undefined ? [] : [extra])],
-    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "inherit"] },
+    ["-r", "ts-node/register", __filename, "--child", mode, ...(extra === undefined ? [] : [extra])],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, GIM_BENCH_DATABASE_URL: url },
+    },
   );
   return JSON.parse(out) as Measure;
 }
@@ -127,8 +135,9 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en");
 async function main(): Promise<void> {
   const c = process.argv.indexOf("--child");
   if (c >= 0) {
-    const [mode, url, extra] = process.argv.slice(c + 1);
-    process.stdout.write(JSON.stringify(await child(mode ?? "", url ?? "", extra)));
+    const [mode, extra] = process.argv.slice(c + 1);
+    const url = process.env.GIM_BENCH_DATABASE_URL ?? "";
+    process.stdout.write(JSON.stringify(await child(mode ?? "", url, extra)));
     return;
   }
   const sizes = (arg("--irfs") ?? "1000000,10000000").split(",").map(Number);
@@ -147,6 +156,12 @@ async function main(): Promise<void> {
   if (base === undefined || dir === undefined) throw new Error(`pg-cluster.sh printed no URL: ${started}`);
   const stop = () => spawnSync(CLUSTER, ["stop", dir], { stdio: "ignore" });
   process.once("exit", stop);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
   const scratch = mkdtempSync(join(tmpdir(), "gim-bench-census-"));
   try {
     console.log(
@@ -201,6 +216,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : String(e));
+  const text = e instanceof Error ? e.message : String(e);
+  console.error(text.replace(/postgres(?:ql)?:\/\/\S+/g, "postgres://***"));
   process.exit(3);
 });

@@ -60,7 +60,7 @@ export function markResult(
 export async function markGateResults(resultsDir: string, report: GateReport, file: string): Promise<void> {
   const byId = new Map(report.judged.map((j) => [j.result.id, j]));
   for (const path of await resultFiles(resultsDir)) {
-    const parsed = await readResultFile(path);
+    const parsed: unknown = await readResultFile(path);
     if (typeof parsed !== "object" || parsed === null) continue;
     const result = parsed as Located;
     const id = idOf(result);

@@ -10,6 +10,7 @@ import { InputError } from "../errors";
 import { claimOutputDir, isMarked } from "../output/output-dir";
 import { shownPath } from "../output/output-path";
 import { RUN_RECORD } from "../output/run-record";
+import { printable } from "../report/text-escape";
 import {
   BAD_INPUT_PREFIX,
   KNOWN_DIVERGENCE_PREFIX,
@@ -80,7 +81,7 @@ export async function readResultFile(file: string): Promise<unknown> {
       shownPath(file),
       undefined,
       undefined,
-      `not a complete Allure result (${why}); the run that wrote it did not finish: run again`,
+      `not a complete Allure result (${printable(why)}); the run that wrote it did not finish: run again`,
     );
   }
 }
@@ -209,7 +210,7 @@ function touchedUp(result: AllureResult): AllureResult {
 
 export async function touchUpResults(resultsDir: string): Promise<void> {
   for (const file of await resultFiles(resultsDir)) {
-    const parsed = await readResultFile(file);
+    const parsed: unknown = await readResultFile(file);
     if (typeof parsed !== "object" || parsed === null) continue;
     const changed = touchUp(parsed as AllureResult);
     if (changed !== undefined) await writeFile(file, JSON.stringify(changed));

@@ -51,7 +51,12 @@ export function scenarioMetadata(facts: ScenarioFacts): ScenarioMetadata {
     { name: "parentSuite", value: provisional ? PROVISIONAL_SUITE : VERIFIED_SUITE },
     // No subSuite: under its flow the tree lists the scenario itself, not a folder of the same name.
     { name: "suite", value: flowSuiteName(flow, title) },
-    { name: "story", value: facts.ruleName ?? facts.scenarioName },
+    // One story per scenario (its Rule first, when it has one): the Overview's "Features by
+    // stories" widget counts stories, so it then counts what the other widgets count, scenarios.
+    {
+      name: "story",
+      value: facts.ruleName === undefined ? facts.scenarioName : `${facts.ruleName} › ${facts.scenarioName}`,
+    },
     // Verified flows gate GIM upgrades; a provisional one only signals a hypothesis to check.
     { name: "severity", value: provisional ? "minor" : "critical" },
   ];

@@ -67,7 +67,7 @@ export function patternTimelineSvg(pattern: ParsedPattern, vocabulary: Vocabular
   }
   const laneHeight = 30;
   const left = 110;
-  const step = 230;
+  const step = 320;
   const width = left + Math.max(1, records.length) * step + 10;
   const height = Math.max(1, lanes.length) * laneHeight + 10;
   const laneLines = lanes

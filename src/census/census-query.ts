@@ -8,8 +8,9 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { statementOf } from "../gimdb/irf-query";
 import type { Queryable } from "../gimdb/read-only-session";
+import { PACKAGE_ROOT } from "../package-root";
 
-export const CENSUS_QUERY_FILE = resolve(__dirname, "..", "..", "sql", "census-postgresql.sql");
+export const CENSUS_QUERY_FILE = resolve(PACKAGE_ROOT, "sql", "census-postgresql.sql");
 
 /** One row of the census query (and of an export of sql/census-*.sql). */
 export interface PatternRow {

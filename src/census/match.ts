@@ -117,12 +117,23 @@ export function matchPattern(
     const [winner, ...ties] = matching.filter((e) => specificity(e) === best);
     return { flow: (winner as ExpectedPattern).flow, ties: ties.map((t) => t.flow) };
   }
-  for (const e of expected) {
-    const irfDistance = distance(e.irfs, pattern.irfs);
-    const msfDistance = e.msfs === undefined ? 0 : distance(e.msfs, pattern.msfs);
-    if (irfDistance + msfDistance !== 1) continue;
+  // One record away: a scenario with a differing record (same counts) is the closer kin than one
+  // with a record more or fewer, so it is named first; then folder and file order.
+  const near = expected
+    .map((e) => ({
+      e,
+      irf: distance(e.irfs, pattern.irfs),
+      msf: e.msfs === undefined ? 0 : distance(e.msfs, pattern.msfs),
+    }))
+    .filter((c) => c.irf + c.msf === 1);
+  const sameCounts = (c: (typeof near)[number]) =>
+    c.e.irfs.length === pattern.irfs.length &&
+    (c.e.msfs === undefined || c.e.msfs.length === pattern.msfs.length);
+  const closest = near.find(sameCounts) ?? near[0];
+  if (closest !== undefined) {
+    const { e } = closest;
     const difference =
-      irfDistance === 1
+      closest.irf === 1
         ? describeDifference("IRF", e.irfs, pattern.irfs, vocabulary)
         : describeDifference("MSF", e.msfs ?? [], pattern.msfs, vocabulary);
     return { flow: null, ties: [], nearMiss: { flow: e.flow, difference } };

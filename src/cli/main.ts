@@ -6,6 +6,7 @@
 import type { Writable } from "node:stream";
 import { Command, CommanderError } from "commander";
 import { EXIT, type ExitCode, HarnessError, InputError } from "../errors";
+import { printable } from "../report/text-escape";
 import { registerCensus } from "./commands/census";
 import { registerClassify } from "./commands/classify";
 import { registerDiff } from "./commands/diff";
@@ -95,13 +96,16 @@ export function describeFailure(
   if (error instanceof CommanderError) {
     return { code: error.exitCode === 0 ? EXIT.ok : EXIT.badInput, message: undefined };
   }
-  if (error instanceof InputError) return { code: EXIT.badInput, message: redactSecrets(error.message) };
+  // Messages quote input (a log's names, an export's cells): control characters are shown escaped.
+  if (error instanceof InputError)
+    return { code: EXIT.badInput, message: printable(redactSecrets(error.message)) };
   // A path a command could not write that no command caught (EISDIR, EEXIST…): bad input, one line.
   const unwritable = fileSystemFailure(error);
-  if (unwritable !== undefined) return { code: EXIT.badInput, message: redactSecrets(unwritable) };
+  if (unwritable !== undefined) return { code: EXIT.badInput, message: printable(redactSecrets(unwritable)) };
   if (error instanceof HarnessError) {
-    return { code: EXIT.harness, message: `gim-conformance: ${redactSecrets(error.message)}` };
+    return { code: EXIT.harness, message: `gim-conformance: ${printable(redactSecrets(error.message))}` };
   }
   const text = error instanceof Error ? ((debug ? error.stack : undefined) ?? error.message) : String(error);
-  return { code: EXIT.harness, message: `gim-conformance: internal error: ${redactSecrets(text)}` };
+  const shown = debug ? text : printable(text);
+  return { code: EXIT.harness, message: `gim-conformance: internal error: ${redactSecrets(shown)}` };
 }

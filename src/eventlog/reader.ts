@@ -9,9 +9,12 @@
 import { open } from "node:fs/promises";
 import { InputError } from "../errors";
 import { asInputError as asFileError } from "../input-file";
+import { printable } from "../report/text-escape";
+import { decodeUtf8, firstInvalidUtf8, invalidUtf8Problem } from "../strict-utf8";
 import { readCanonicalLine } from "./canonical-line";
 import type { LoggedEvent } from "./events";
 import { attempt, DEFAULT_MAX_LINE_BYTES, LineSplitter, toBuffer } from "./line-splitter";
+import { TimeOrder } from "./time-order";
 import { toLoggedEvent } from "./validate-event";
 
 export { formatEvent, formatEventLog } from "./format-event-log";
@@ -20,6 +23,12 @@ export { DEFAULT_MAX_LINE_BYTES } from "./line-splitter";
 export interface ReadEventLogOptions {
   /** Longest accepted line, in bytes (default 1 MiB); a longer one is rejected before it is read whole. */
   maxLineBytes?: number;
+  /**
+   * Parse only the lines this accepts (given each non-blank line's bytes and number); the others
+   * are skipped unparsed but still count as events for the empty-log check. For `classify`'s
+   * worker threads, which each read the whole log and classify their share of the interactions.
+   */
+  select?: (bytes: Buffer, from: number, to: number, line: number) => boolean;
 }
 
 /** The name that messages give standard input, read when the file is "-". */
@@ -85,20 +94,26 @@ async function* readEventStreamBatches(
     collected.length = 0;
     return batch;
   };
+  const select = options.select;
+  let seen = 0;
+  // Time order is per interaction (docs/event-log.md), so a worker that reads only its own
+  // interactions' lines still checks every line it classifies.
+  const order = new TimeOrder(file);
   const parse = (bytes: Buffer, from: number, to: number, line: number) => {
-    collected.push(
-      // The fast path for canonical lines; any other line is parsed and validated in full.
+    seen++;
+    if (select !== undefined && !select(bytes, from, to, line)) return;
+    // The fast path for canonical lines; any other line is parsed and validated in full.
+    const logged =
       readCanonicalLine(bytes, from, to, file, line) ??
-        parseEventLine(bytes.toString("utf8", from, to), file, line),
-    );
+      parseEventLine(lineText(bytes, from, to, file, line), file, line);
+    order.check(logged);
+    collected.push(logged);
   };
-  let count = 0;
   try {
     const chunks = typeof source === "function" ? await source() : source;
     for await (const chunk of chunks) {
       const failure = attempt(() => splitter.pushBytes(toBuffer(chunk), parse));
       if (collected.length > 0) {
-        count += collected.length;
         yield take();
       }
       if (failure !== undefined) throw failure.error;
@@ -108,16 +123,16 @@ async function* readEventStreamBatches(
   }
   const failure = attempt(() => splitter.endBytes(parse));
   if (collected.length > 0) {
-    count += collected.length;
     yield take();
   }
   if (failure !== undefined) throw failure.error;
-  if (count === 0) throw emptyLog(file);
+  if (seen === 0) throw emptyLog(file);
 }
 
 /** The events of a log held in memory, with the same checks as readEventLog. */
 export function parseEventLog(text: string, file: string): LoggedEvent[] {
   const events: LoggedEvent[] = [];
+  const order = new TimeOrder(file);
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 0;
   while (start <= text.length) {
@@ -125,7 +140,11 @@ export function parseEventLog(text: string, file: string): LoggedEvent[] {
     if (end === -1) end = text.length;
     line++;
     const content = text.slice(start, end);
-    if (!BLANK.test(content)) events.push(parseEventLine(content, file, line));
+    if (!BLANK.test(content)) {
+      const logged = parseEventLine(content, file, line);
+      order.check(logged);
+      events.push(logged);
+    }
     start = end + 1;
   }
   if (events.length === 0) throw emptyLog(file);
@@ -135,13 +154,25 @@ export function parseEventLog(text: string, file: string): LoggedEvent[] {
 /** The same blank bytes that the streaming splitter skips. */
 const BLANK = /^[ \t\r\v\f]*$/;
 
+/**
+ * A line's bytes as text. Buffer's decoding would turn invalid UTF-8 into U+FFFD silently, and
+ * the names in it would then be compared mangled: refuse the line instead.
+ */
+function lineText(bytes: Buffer, from: number, to: number, file: string, line: number): string {
+  const text = decodeUtf8(bytes, from, to);
+  if (text !== undefined) return text;
+  const bad = firstInvalidUtf8(bytes.subarray(from, to));
+  throw new InputError(file, line, undefined, invalidUtf8Problem("event log", bad));
+}
+
 /** One line of a log: JSON, an object, valid against the schema. */
 export function parseEventLine(text: string, file: string, line: number): LoggedEvent {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(file, line, undefined, `not valid JSON: ${(error as Error).message}`);
+    // JSON.parse quotes the line: escape it, or a control character in it would reach the terminal.
+    throw new InputError(file, line, undefined, `not valid JSON: ${printable((error as Error).message)}`);
   }
   return toLoggedEvent(value, { file, line });
 }

@@ -98,6 +98,12 @@ export class ChatScript {
     if (!Number.isFinite(seconds) || seconds < 0) {
       throw new FlowError(`Time can only move forward: ${seconds} is not a number of seconds`);
     }
+    // A Date holds at most 8.64e15 ms since 1970; past it every timestamp would be invalid.
+    if (this.clock + seconds * 1000 > MAX_DATE_MS) {
+      throw new FlowError(
+        `${seconds} seconds is too long for a chat: the clock would pass ${new Date(MAX_DATE_MS).toISOString()}`,
+      );
+    }
     this.advance(seconds);
     return this;
   }
@@ -586,6 +592,9 @@ export class ChatScript {
     this.log.push({ ts: this.now(), interaction, ...event });
   }
 }
+
+/** The latest instant a JavaScript Date (and so an RFC 3339 timestamp here) can hold. */
+const MAX_DATE_MS = 8.64e15;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

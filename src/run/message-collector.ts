@@ -23,10 +23,12 @@ interface Located {
 }
 interface GherkinScenario extends Located {
   examples: readonly { tableBody: readonly Located[] }[];
+  steps?: readonly Located[];
 }
 interface GherkinChild {
   scenario?: GherkinScenario;
-  rule?: { children: readonly { scenario?: GherkinScenario }[] };
+  background?: { steps: readonly Located[] };
+  rule?: { children: readonly { scenario?: GherkinScenario; background?: { steps: readonly Located[] } }[] };
 }
 
 /** The envelopes (and fields) the collector reads. */
@@ -39,7 +41,7 @@ export interface RunEnvelope {
     location?: { line: number };
     tags: readonly { name: string }[];
     astNodeIds: readonly string[];
-    steps: readonly { id: string; text: string }[];
+    steps: readonly { id: string; text: string; astNodeIds?: readonly string[] }[];
   };
   testCase?: { id: string; pickleId: string; testSteps: readonly { id: string; pickleStepId?: string }[] };
   testCaseStarted?: { id: string; testCaseId: string };
@@ -76,6 +78,8 @@ interface PickleInfo {
   line: number | undefined;
   tags: string[];
   stepText: Map<string, string>;
+  /** Pickle step id -> the line of its step in the feature. */
+  stepLine: Map<string, number>;
 }
 
 interface Attempt {
@@ -83,6 +87,8 @@ interface Attempt {
   results: StepResult[];
   logs: string[];
   undefinedStepIds: string[];
+  /** The first step that failed, to name it when its story cannot happen (a FlowError). */
+  failedStepId: string | undefined;
   rows: IrfRow[] | undefined;
   msfs: MsfRow[] | undefined;
 }
@@ -145,6 +151,12 @@ export class ScenarioCollector {
       ...(child.scenario ? [child.scenario] : []),
       ...(child.rule?.children.flatMap((c) => (c.scenario ? [c.scenario] : [])) ?? []),
     ]);
+    const steps = document.feature.children.flatMap((child) => [
+      ...(child.background?.steps ?? []),
+      ...(child.rule?.children.flatMap((c) => c.background?.steps ?? []) ?? []),
+    ]);
+    for (const step of [...steps, ...scenarios.flatMap((s) => s.steps ?? [])])
+      this.astLines.set(step.id, step.location.line);
     for (const scenario of scenarios) {
       this.astLines.set(scenario.id, scenario.location.line);
       for (const row of scenario.examples.flatMap((e) => e.tableBody))
@@ -163,6 +175,12 @@ export class ScenarioCollector {
       line: pickle.location?.line ?? (lineNode === undefined ? undefined : this.astLines.get(lineNode)),
       tags: pickle.tags.map((t) => t.name),
       stepText: new Map(pickle.steps.map((s) => [s.id, s.text])),
+      stepLine: new Map(
+        pickle.steps.flatMap((s) => {
+          const line = s.astNodeIds?.[0] === undefined ? undefined : this.astLines.get(s.astNodeIds[0]);
+          return line === undefined ? [] : [[s.id, line] as const];
+        }),
+      ),
     });
   }
 
@@ -182,6 +200,7 @@ export class ScenarioCollector {
       results: [],
       logs: [],
       undefinedStepIds: [],
+      failedStepId: undefined,
       rows: undefined,
       msfs: undefined,
     });
@@ -192,6 +211,7 @@ export class ScenarioCollector {
     if (attempt === undefined) return;
     attempt.results.push(finished.testStepResult);
     if (finished.testStepResult.status === "UNDEFINED") attempt.undefinedStepIds.push(finished.testStepId);
+    if (finished.testStepResult.status === "FAILED") attempt.failedStepId ??= finished.testStepId;
   }
 
   private onAttachment(attachment: NonNullable<RunEnvelope["attachment"]>): void {
@@ -231,7 +251,9 @@ export class ScenarioCollector {
     const detail =
       decided.outcome === "undefined-step" && decided.detail === undefined
         ? this.describeUndefined(attempt, pickle)
-        : decided.detail;
+        : decided.outcome === "bad-input"
+          ? this.naming(attempt, pickle, decided.detail)
+          : decided.detail;
     const result: ScenarioResult = {
       id: idOf(pickle.tags) ?? `${pickle.uri}:${pickle.line ?? "?"}`,
       name: pickle.name,
@@ -247,6 +269,23 @@ export class ScenarioCollector {
     };
     this.results.push(result);
     this.onScenario(result);
+  }
+
+  /**
+   * A story that cannot happen (a FlowError) is named by the step that could not, and its line:
+   * the author fixes that line. An InputError already names its own file and line.
+   */
+  private naming(attempt: Attempt, pickle: PickleInfo, detail: string | undefined): string | undefined {
+    if (detail === undefined || attempt.failedStepId === undefined) return detail;
+    const failed = attempt.results.find((r) => r.status === "FAILED");
+    if (failed?.exception?.type !== "FlowError") return detail;
+    const testCase = [...this.testCases.values()].find((t) => t.pickleId === attempt.pickleId);
+    const pickleStepId = testCase?.pickleStepOf.get(attempt.failedStepId);
+    if (pickleStepId === undefined) return detail;
+    const text = pickle.stepText.get(pickleStepId);
+    const line = pickle.stepLine.get(pickleStepId);
+    if (text === undefined) return detail;
+    return `${pickle.uri}${line === undefined ? "" : `:${line}`}: step "${text}": ${detail}`;
   }
 
   private describeUndefined(attempt: Attempt, pickle: PickleInfo): string {

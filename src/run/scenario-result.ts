@@ -22,7 +22,10 @@ export type Outcome =
   | "not-run"
   /** A step has no definition or several: the feature is not executable as written (exit 2). */
   | "undefined-step"
-  /** A step rejected its input (an InputError: a malformed example log, manifest entry...) (exit 2). */
+  /**
+   * A step rejected its input (an InputError: a malformed example log, manifest entry...), or the
+   * story cannot happen as written (a FlowError) (exit 2).
+   */
   | "bad-input"
   /** A step or hook threw something other than an assertion: the harness broke (exit 3). */
   | "harness-error";
@@ -122,7 +125,9 @@ export function decideOutcome(results: readonly StepResult[], logs: readonly str
   if (failed !== undefined) {
     const detail = failed.message ?? failed.exception?.message ?? "failed without a message";
     if (isAssertion(failed.exception?.type, failed.message)) return { outcome: "mismatch", detail };
-    if (failed.exception?.type === "InputError") {
+    // A FlowError is a story the chat cannot follow (an agent accepts an invitation never sent):
+    // the feature is wrong as written, bad input like an InputError, never a harness failure.
+    if (failed.exception?.type === "InputError" || failed.exception?.type === "FlowError") {
       return { outcome: "bad-input", detail: failed.exception.message ?? firstLine(detail) };
     }
     return { outcome: "harness-error", detail };

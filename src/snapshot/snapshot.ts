@@ -16,6 +16,7 @@ import type { IrfRow } from "../domain/irf";
 import type { MsfRow } from "../domain/msf";
 import { InputError } from "../errors";
 import { readInputText } from "../input-file";
+import { printable } from "../report/text-escape";
 import type { Outcome, ScenarioResult } from "../run/scenario-result";
 import type { SutDescription } from "../sut/system-under-test";
 import schema from "./snapshot.schema.json";
@@ -134,7 +135,9 @@ export function readSnapshot(file: string): Snapshot {
     );
   }
   if (validate === undefined) {
-    const ajv = new Ajv({ allErrors: false });
+    // strictTypes off: its warnings about the schema's if/then branches went to stderr on every
+    // read, beside the one line a rejection must be.
+    const ajv = new Ajv({ allErrors: false, strictTypes: false });
     addFormats(ajv, ["date-time"]);
     validate = ajv.compile(schema);
   }
@@ -143,7 +146,29 @@ export function readSnapshot(file: string): Snapshot {
     const field = error?.instancePath === "" ? undefined : error?.instancePath;
     throw new InputError(file, undefined, field, error?.message ?? "does not match the snapshot schema");
   }
-  return version === SNAPSHOT_FORMAT_VERSION ? (value as Snapshot) : upgradeV1(value as SnapshotV1);
+  const snapshot = version === SNAPSHOT_FORMAT_VERSION ? (value as Snapshot) : upgradeV1(value as SnapshotV1);
+  rejectDuplicateIds(snapshot, file);
+  return snapshot;
+}
+
+/**
+ * A scenario's id names it once: with two entries (a failed copy first, a passed one after) a
+ * diff would compare whichever it met and could say "no regression". Bad input, naming the id.
+ */
+function rejectDuplicateIds(snapshot: Snapshot, file: string): void {
+  const seen = new Map<string, number>();
+  snapshot.scenarios.forEach((scenario, index) => {
+    const first = seen.get(scenario.id);
+    if (first !== undefined) {
+      throw new InputError(
+        file,
+        undefined,
+        `/scenarios/${index}/id`,
+        `scenario id ${printable(scenario.id)} appears twice (also /scenarios/${first}); a snapshot holds each scenario once`,
+      );
+    }
+    seen.set(scenario.id, index);
+  });
 }
 
 /** A version 1 snapshot: no MSFs, no GIM configuration. */

@@ -12,6 +12,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PROVISIONAL_DIFFERS_PREFIX, PROVISIONAL_MATCH_PREFIX } from "../allure/categories";
 import { ID_TAG_PREFIX } from "../flows/scenario-id";
 
 /**
@@ -196,7 +197,31 @@ export function scenarioStatus(result: LastResult | undefined, provisional: bool
         : { status: "failed", detail: "nonconformant: other IRFs recorded" };
     case "broken":
       return { status: "failed", detail: "harness error: no verdict" };
+    // A provisional result as Allure now records it (src/allure/results-dir.ts): status unknown,
+    // never a verified pass nor a regression; its message says which.
+    case "unknown":
+      if (result.message?.startsWith(PROVISIONAL_MATCH_PREFIX))
+        return { status: "matches hypothesis", detail: "the expected IRFs are a hypothesis (unverified)" };
+      if (result.message?.startsWith(PROVISIONAL_DIFFERS_PREFIX))
+        return {
+          status: "differs from hypothesis",
+          detail: "recorded other IRFs than the hypothesis states",
+        };
+      return { status: "not run", detail: result.message ?? `last run: ${result.status}` };
     default:
+      // `run` writes a provisional verdict as Allure's "unknown" (never red or green), its kind in the message.
+      if (result.message?.startsWith(PROVISIONAL_MATCH_PREFIX)) {
+        return {
+          status: "matches hypothesis",
+          detail: "passed; the expected IRFs are a hypothesis (unverified)",
+        };
+      }
+      if (result.message?.startsWith(PROVISIONAL_DIFFERS_PREFIX)) {
+        return {
+          status: "differs from hypothesis",
+          detail: result.message.slice(PROVISIONAL_DIFFERS_PREFIX.length),
+        };
+      }
       return { status: "not run", detail: result.message ?? `last run: ${result.status}` };
   }
 }

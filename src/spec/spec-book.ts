@@ -11,11 +11,12 @@ import { parseEventLog } from "../eventlog/reader";
 import { describeGimConfig } from "../gimconfig/gim-config";
 import { loadGimConfig } from "../gimconfig/gim-config-file";
 import { writeOutputFile } from "../output/output-path";
+import { PACKAGE_ROOT } from "../package-root";
 import { renderTimelineSvg } from "../report/timeline-svg";
 import { domainSections } from "./citation-links";
 import { buildCoverage, type CoverageEntry, coverageCsv } from "./coverage";
 import { type BookFeature, readFeatureBook } from "./feature-book";
-import { readLastResults, readRunContext } from "./run-status";
+import { readLastResults, readRunContext, resultKey } from "./run-status";
 import { renderSpecPage } from "./spec-page";
 
 export interface SpecBookOptions {
@@ -35,7 +36,7 @@ export interface SpecBookOptions {
 }
 
 /** The package's docs/, beside src/. */
-const PACKAGE_DOCS = join(__dirname, "..", "..", "docs");
+const PACKAGE_DOCS = join(PACKAGE_ROOT, "docs");
 
 export interface SpecBook {
   features: BookFeature[];
@@ -43,6 +44,7 @@ export interface SpecBook {
   html: string;
   /** Scenario ids that had no example log, so no diagram. */
   missingDiagrams: string[];
+  /** Results of these features' scenarios (results of other feature files are not counted). */
   resultsFound: number;
 }
 
@@ -86,7 +88,9 @@ export function buildSpecBook(options: Omit<SpecBookOptions, "outFile"> & { outF
     ...domainDoc(options.docsDir ?? PACKAGE_DOCS, options.outFile),
     gimConfig: { file: shownPath(gim.file), options: describeGimConfig(gim.config) },
   });
-  return { features, coverage, html, missingDiagrams, resultsFound: results.size };
+  const keys = new Set(features.flatMap((f) => f.scenarios.map((s) => resultKey(s.id, s.fingerprint))));
+  const resultsFound = [...results.keys()].filter((k) => keys.has(k)).length;
+  return { features, coverage, html, missingDiagrams, resultsFound };
 }
 
 /** The link from the page to docs/domain.md and its sections; nothing when the notes are not there. */

@@ -9,14 +9,28 @@
  */
 
 import { Ajv, type ErrorObject } from "ajv";
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import {
+  type Document,
+  isMap,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type Scalar,
+  visit,
+} from "yaml";
 import { InputError } from "../errors";
 import { readInputText } from "../input-file";
+import { closestName } from "../nearest-name";
+import { printable } from "../report/text-escape";
 import schema from "./lab-manifest.schema.json";
 
 export { schema as LAB_MANIFEST_SCHEMA };
 
 export const MANIFEST_VERSION = 1;
+
+/** A conference through a queue's internal invitation has its own entry, `<@id>-invite`. */
+export const INVITE_SUFFIX = "-invite";
 
 export interface ManifestEntry {
   id: string;
@@ -59,19 +73,26 @@ export class LabManifest {
 
   static parse(text: string, file: string): LabManifest {
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    // uniqueKeys off: yaml compares each key with every earlier one (quadratic in a map's size);
+    // firstDuplicateKey does the same check with a Set, in one pass.
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
     const lineAt = (offset: number | undefined) =>
       offset === undefined ? undefined : lineCounter.linePos(offset).line;
     const [problem] = doc.errors;
     if (problem !== undefined) {
-      const what =
-        problem.code === "DUPLICATE_KEY"
-          ? "duplicated key: each key may appear once"
-          : firstLine(problem.message);
-      throw new InputError(file, lineAt(problem.pos[0]), undefined, what);
+      throw new InputError(file, lineAt(problem.pos[0]), undefined, firstLine(problem.message));
+    }
+    const duplicate = firstDuplicateKey(doc.contents);
+    if (duplicate !== undefined) {
+      throw new InputError(
+        file,
+        lineAt(duplicate.range?.[0]),
+        undefined,
+        `duplicated key ${printable(String(duplicate.value))}: each key may appear once`,
+      );
     }
     if (doc.contents === null) throw new InputError(file, undefined, undefined, "the manifest is empty");
-    const raw: unknown = doc.toJS();
+    const raw = toPlainData(doc, file);
     validate ??= new Ajv({ allErrors: false }).compile(schema);
     if (!validate(raw)) {
       const [error] = validate.errors ?? [];
@@ -82,10 +103,11 @@ export class LabManifest {
       );
     }
     const manifest = raw as RawManifest;
+    const keyNodes = keyNodesOf(nodeAt(doc.contents, ["scenarios"]));
     const entries = new Map<string, ManifestEntry>();
     const seen = new Map<string, string>();
     for (const [id, entry] of Object.entries(manifest.scenarios)) {
-      const line = lineAt(keyNodeAt(doc.contents, ["scenarios"], id)?.range?.[0]);
+      const line = lineAt(keyNodes.get(id)?.range?.[0]);
       const guid = entry.guid ?? "";
       const other = seen.get(guid);
       if (guid !== "" && other !== undefined) {
@@ -106,6 +128,27 @@ export class LabManifest {
       });
     }
     return new LabManifest(file, entries);
+  }
+
+  /**
+   * Every key must be the @id of a scenario in the features being run (or `<@id>-invite`, the
+   * internal invitation of a conference through a queue): a typo would otherwise leave its
+   * scenario "not run" and the run green. Rejected naming the key, its line and the nearest @id.
+   */
+  checkIds(knownIds: ReadonlySet<string>): void {
+    for (const entry of this.entries.values()) {
+      const base = entry.id.endsWith(INVITE_SUFFIX) ? entry.id.slice(0, -INVITE_SUFFIX.length) : undefined;
+      if (knownIds.has(entry.id) || (base !== undefined && knownIds.has(base))) continue;
+      const nearest = closestName(entry.id, knownIds);
+      const hint =
+        nearest === undefined ? "the features hold no scenario @id" : `the nearest is @id:${nearest}`;
+      throw new InputError(
+        this.file,
+        entry.line,
+        `scenarios.${entry.id}`,
+        `"${entry.id}" is not the @id of any scenario in the features run; ${hint}`,
+      );
+    }
   }
 
   /** Every entry, in file order. */
@@ -135,6 +178,60 @@ export class LabManifest {
 
 function firstLine(text: string): string {
   return text.split("\n")[0] ?? text;
+}
+
+/** yaml's own alias limit (its default): a "billion laughs" file is refused, not expanded. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The document as plain data; an alias bomb is bad input naming the file, not an internal error. */
+function toPlainData(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      throw new InputError(
+        file,
+        undefined,
+        undefined,
+        `too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions): a manifest needs none`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** The first key that repeats an earlier key of the same map, anywhere in the document. */
+function firstDuplicateKey(root: unknown): Scalar | undefined {
+  let found: Scalar | undefined;
+  visit(root as Node, {
+    Map(_, map) {
+      const keys = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = pair.key.value;
+        if (keys.has(key)) {
+          found = pair.key;
+          return visit.BREAK;
+        }
+        keys.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** The key nodes of a map by their text, built once: a lookup per entry would scan the map each time. */
+function keyNodesOf(map: unknown): Map<string, Scalar> {
+  const keys = new Map<string, Scalar>();
+  if (!isMap(map)) return keys;
+  for (const pair of map.items) {
+    if (isScalar(pair.key)) {
+      const name = String(pair.key.value);
+      if (!keys.has(name)) keys.set(name, pair.key);
+    }
+  }
+  return keys;
 }
 
 /** The node at a JSON-pointer-like path of keys, for a line number. */

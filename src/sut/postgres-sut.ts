@@ -14,6 +14,7 @@ import { irfQueryForGuids } from "../gimdb/irf-query";
 import { msfQueryForGuids, msfTableReadable } from "../gimdb/msf-query";
 import type { Timeouts } from "../gimdb/pg-failure";
 import { DEFAULT_TIMEOUTS, type Queryable, ReadOnlySession } from "../gimdb/read-only-session";
+import { printable } from "../report/text-escape";
 import { recordOfRow } from "./export-spec";
 import { IRF_EXPORT } from "./gim-irf-columns";
 import { irfsByGuid } from "./gim-irf-rows";
@@ -114,7 +115,9 @@ export class PostgresSut implements SystemUnderTest {
   }
 
   async describe(): Promise<SutDescription> {
-    const { gimVersion, rowsByGuid, manifest, msfs } = await this.load();
+    const { gimVersion: recorded, rowsByGuid, manifest, msfs } = await this.load();
+    // JOB_VERSION is the database's text: shown everywhere, so escaped once here.
+    const gimVersion = recorded === undefined ? undefined : printable(recorded);
     return {
       kind: this.kind,
       name: `PostgreSQL Info Mart at ${this.target.label} (${versionText(gimVersion)})`,

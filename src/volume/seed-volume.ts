@@ -8,6 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
+import path from "node:path";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { CLASSIFIER_VERSION } from "../classifier/classify";
@@ -24,6 +25,7 @@ import { createSchema } from "../gimdb/schema";
 import { referenceDescriptors } from "../gimdb/seed-descriptors";
 import { dateTimeKey, dateTimeLabels, InteractionTypeKeys, KeyedDimension } from "../gimdb/seed-dimensions";
 import { assertSeedable, SEED_JOB_VERSION_PREFIX } from "../gimdb/seed-guard";
+import { PACKAGE_ROOT } from "../package-root";
 import { type ChatShape, COMPOSITIONS, DEFAULT_MIX, shapesFromExamples } from "./chat-shapes";
 import { SeededRandom, seedFrom } from "./rng";
 import { agentName, type GeneratedChat, VolumeGenerator } from "./volume-generator";
@@ -105,7 +107,8 @@ export async function seedVolume(target: DatabaseTarget, options: VolumeOptions)
   if (Number.isNaN(fromMs))
     throw new InputError("--from", undefined, undefined, `must be an RFC 3339 time, not "${fromText}"`);
   const config = options.config ?? loadGimConfig().config;
-  const examples = await readExampleLogs(options.examplesDir ?? `${__dirname}/../../examples`, config);
+  // The bundled examples by the package root, which also holds when the command runs compiled (dist/).
+  const examples = await readExampleLogs(options.examplesDir ?? path.join(PACKAGE_ROOT, "examples"), config);
   const shapes = volumeShapes(examples);
   const seed = options.seed ?? "1";
   const generator = new VolumeGenerator(

@@ -37,6 +37,13 @@ export function agentName(n: number): string {
   return `Agent${String(n + 1).padStart(4, "0")}`;
 }
 
+/** Offset of the shape's last EventInteractionSubmitted (re-timing stretches it at most twice). */
+function lastSubmitOffset(shape: ChatShape): number {
+  let last = 0;
+  for (const e of shape.events) if (e.event.event === "EventInteractionSubmitted") last = e.offsetMs;
+  return last;
+}
+
 export function checkMix(mix: Readonly<Record<string, number>>, shapes: readonly ChatShape[]): void {
   const known = new Set(shapes.map((s) => s.id));
   for (const [id, weight] of Object.entries(mix)) {
@@ -85,7 +92,11 @@ export class VolumeGenerator {
       let shape = this.pick(rng.next());
       if (made + shape.interactions > volume) shape = this.fallback;
       // Arrivals spread evenly over the span, each at a random point within its own slot.
-      const startMs = Math.floor(fromMs + ((made + rng.next()) * spanMs) / volume);
+      let startMs = Math.floor(fromMs + ((made + rng.next()) * spanMs) / volume);
+      // A chat that creates a second interaction (flow 8's invitation) starts it later; keep that
+      // start inside the window too, so a census of the window counts exactly `volume`.
+      const latest = startMs + 2 * lastSubmitOffset(shape);
+      if (latest >= fromMs + spanMs) startMs = Math.max(fromMs, startMs - (latest - (fromMs + spanMs)) - 1);
       const chat = this.generate(shape, startMs, rng, n++);
       made += chat.interactions.length;
       yield chat;

@@ -13,18 +13,15 @@ import type { MsfExpectation } from "../../src/domain/msf";
 import { InputError } from "../../src/errors";
 import { formatEventLog } from "../../src/eventlog/reader";
 import { checkScenario, configurationGap } from "../../src/flows/scenario-outcome";
+import { renderComparisonSvg } from "../../src/report/comparison-svg";
 import { summarizeComparison } from "../../src/report/irf-comparison";
-import {
-  irfSideBySide,
-  renderComparisonHtml,
-  renderComparisonText,
-} from "../../src/report/irf-comparison-render";
+import { irfSideBySide, renderComparisonText } from "../../src/report/irf-comparison-render";
 import {
   compareMsfs,
   renderMsfComparisonText,
   summarizeMsfComparison,
 } from "../../src/report/msf-comparison";
-import { msfSideBySide, renderMsfComparisonHtml } from "../../src/report/msf-comparison-render";
+import { msfSideBySide } from "../../src/report/msf-comparison-render";
 import { renderTimelineSvg } from "../../src/report/timeline-svg";
 import type { ScenarioRef } from "../../src/sut/system-under-test";
 import { sutFor } from "./sut-registry";
@@ -84,9 +81,11 @@ export async function expectIrfs(
       fileName: `${id}-msfs.json`,
     });
   }
-  world.attach(renderComparisonHtml(comparison), {
-    mediaType: "text/html",
-    fileName: `${id}-comparison.html`,
+  // An image, not text/html: cucumber's one-file HTML report shows HTML as its source, but draws
+  // an SVG (from a Buffer, stack.md pitfall 6); Allure draws it too.
+  world.attach(Buffer.from(renderComparisonSvg(irfSideBySide(comparison)), "utf8"), {
+    mediaType: "image/svg+xml",
+    fileName: `${id}-comparison.svg`,
   });
   // Cucumber's HTML report shows SVG only from a Buffer (stack.md pitfall 6).
   const events = scenario.events.filter((e) => e.interaction === scenario.interaction);
@@ -129,9 +128,9 @@ export async function expectMsfs(
     return "skipped";
   }
   const comparison = compareMsfs(expected, recorded.msfs);
-  world.attach(renderMsfComparisonHtml(comparison), {
-    mediaType: "text/html",
-    fileName: `${id}-msf-comparison.html`,
+  world.attach(Buffer.from(renderComparisonSvg(msfSideBySide(comparison)), "utf8"), {
+    mediaType: "image/svg+xml",
+    fileName: `${id}-msf-comparison.svg`,
   });
   if (!comparison.conforms) {
     await differs(world, {
@@ -151,9 +150,9 @@ interface Difference extends Finding {
   what: "IRFs" | "mediation segments";
 }
 
+/** One call, one runtime message: cucumber's HTML report lists each as a "Download attachment" link. */
 async function verdictLabels(verdict: ScenarioVerdict, line: string): Promise<void> {
-  await allure.label(OUTCOME_LABEL, verdict);
-  await allure.label(VERDICT_LABEL, line);
+  await allure.labels({ name: OUTCOME_LABEL, value: verdict }, { name: VERDICT_LABEL, value: line });
 }
 
 /**

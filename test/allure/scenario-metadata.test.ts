@@ -60,9 +60,12 @@ describe("scenarioMetadata", () => {
     expect(flowSuiteName(undefined, "A user's flow")).to.equal("A user's flow");
   });
 
-  test("the story is the Rule when there is one; an outline row gets its own history", () => {
+  test("the story is the scenario, under its Rule when there is one; an outline row gets its own history", () => {
+    expect(label(scenarioMetadata(facts({})).labels, "story")).to.deep.equal(["Agent2 accepts the transfer"]);
     const metadata = scenarioMetadata(facts({ ruleName: "A transfer ends the first IRF", exampleRow: 2 }));
-    expect(label(metadata.labels, "story")).to.deep.equal(["A transfer ends the first IRF"]);
+    expect(label(metadata.labels, "story")).to.deep.equal([
+      "A transfer ends the first IRF › Agent2 accepts the transfer",
+    ]);
     expect(metadata.historyId).to.equal("chat-transfer-accepted#2");
   });
 

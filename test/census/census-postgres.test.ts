@@ -6,7 +6,7 @@
  * write nothing: the tables' checksums are the same before and after, and the query refuses to run
  * outside a READ ONLY transaction.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, type TestContext, test } from "node:test";
@@ -187,6 +187,31 @@ describe("census against a real PostgreSQL server", () => {
       expect(page).not.to.match(/<script/i);
     },
   );
+
+  pgTest("the exported rows of the same query give the same census through --export", async () => {
+    const dbJson = join(dir, "db.json");
+    const dbRun = await runCli(["census", "--db", schema.url, "--json", dbJson]);
+    expect(dbRun.code, dbRun.output).to.equal(0);
+    // What a team does with psql: run the query (here bound as census --db binds it) and save CSV.
+    await schema.writer.query("BEGIN TRANSACTION READ ONLY");
+    const rows = await queryPatterns(schema.writer, {}, 5).finally(() => schema.writer.query("COMMIT"));
+    const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const csv = join(dir, "census.csv");
+    writeFileSync(
+      csv,
+      `pattern_codes,interactions,irfs,samples\n${rows
+        .map((r) => [quote(r.codes), r.interactions, r.irfs, quote(r.samples.join(" "))].join(","))
+        .join("\n")}\n`,
+    );
+    const exportJson = join(dir, "export.json");
+    const exportRun = await runCli(["census", "--export", csv, "--json", exportJson]);
+    expect(exportRun.code, exportRun.output).to.equal(0);
+    const fromDb = JSON.parse(readFileSync(dbJson, "utf8")) as Census;
+    const fromExport = JSON.parse(readFileSync(exportJson, "utf8")) as Census;
+    expect(fromExport.patterns).to.deep.equal(fromDb.patterns);
+    expect(fromExport.invariantBreaks).to.deep.equal(fromDb.invariantBreaks);
+    expect([fromExport.interactions, fromExport.irfs]).to.deep.equal([fromDb.interactions, fromDb.irfs]);
+  });
 
   pgTest("a window holds only the interactions that start in it", async () => {
     const { rows } = await schema.writer.query<{ ts: number }>(

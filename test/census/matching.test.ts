@@ -64,11 +64,27 @@ describe("census matching against the bundled features", () => {
       "IRF2 is Agent2 ReceivedTransfer/Redirected where the flow has Agent2 ReceivedTransfer/Completed (Agent2)",
     );
     const extra = parsePatternCodes(
-      "I|AGENT|1|ROUTEDTO|COMPLETED|UNSPECIFIED|UNSPECIFIED|;I|AGENT|1|ROUTEDTO|COMPLETED|UNSPECIFIED|UNSPECIFIED|;M|QUEUE|1|RECEIVED|DIVERTED|UNSPECIFIED|UNSPECIFIED|1",
+      "I|AGENT|1|ROUTEDTO|TRANSFERRED|UNSPECIFIED|UNSPECIFIED|;I|AGENT|2|RECEIVEDTRANSFER|COMPLETED|UNSPECIFIED|UNSPECIFIED|;I|AGENT|3|INCONFERENCE|COMPLETED|UNSPECIFIED|UNSPECIFIED|;M|QUEUE|1|RECEIVED|DIVERTED|UNSPECIFIED|UNSPECIFIED|1",
     );
-    expect(matchPattern(extra, expected, vocabulary).nearMiss?.difference).to.match(
-      /^one IRF more: IRF2 Agent1/,
+    expect(matchPattern(extra, expected, vocabulary).nearMiss).to.deep.equal({
+      flow: "chat-transfer-accepted",
+      difference: "one IRF more: IRF3 Agent3 InConference/Completed",
+    });
+  });
+
+  test("a near miss with a differing record is named before one with a record more", async () => {
+    const expected = await readExpectedPatterns([FEATURES], vocabulary);
+    // Flow 1 (earlier) is one IRF fewer; flow 4 differs in IRF2's reason only.
+    const recorded = parsePatternCodes(
+      "I|AGENT|1|ROUTEDTO|COMPLETED|UNSPECIFIED|UNSPECIFIED|;I|AGENT|2|RECEIVEDTRANSFER|ABANDONED|ABANDONEDWHILEQUEUED|UNSPECIFIED|;M|QUEUE|1|RECEIVED|DIVERTED|UNSPECIFIED|UNSPECIFIED|1",
     );
+    const flows = expected.map((e) => e.flow);
+    expect(flows.indexOf("chat-routed-agent-replies")).to.be.below(flows.indexOf("chat-transfer-revoked"));
+    expect(matchPattern(recorded, expected, vocabulary).nearMiss).to.deep.equal({
+      flow: "chat-transfer-revoked",
+      difference:
+        "IRF2 is Agent2 ReceivedTransfer/Abandoned [AbandonedWhileQueued] where the flow has Agent2 ReceivedTransfer/Abandoned [Revoked] (Agent2)",
+    });
   });
 
   test("an MSF table stated beats none: the more specific scenario wins", async () => {

@@ -277,6 +277,7 @@ describe("gim-conformance run", () => {
       path.join(dir, "mine"),
       "undefined.feature",
       [
+        "@verified",
         "Feature: My own flow",
         "  @id:my-undefined-step",
         "  Scenario: a step nobody wrote",
@@ -296,6 +297,7 @@ describe("gim-conformance run", () => {
       path.join(dir, "mine"),
       "no-outcome.feature",
       [
+        "@verified",
         "Feature: My own flow",
         "  @id:my-unchecked-flow",
         "  Scenario: a chat told but never checked",

@@ -7,13 +7,30 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { after, describe, test } from "node:test";
 import { expect } from "chai";
 import type { Census, CensusPattern } from "../../src/census/census-types";
+import { main } from "../../src/cli/main";
 import { compareCensuses } from "../../src/drift/drift";
 import { readCensusForDrift } from "../../src/drift/read-census";
 import { InputError } from "../../src/errors";
-import { runCli } from "../support/run-cli";
+
+/** The command in-process (main() as bin/gim-conformance.js calls it): spawning ts-node per case was most of the time. */
+async function runCli(args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (c: Buffer) => {
+    out += c.toString("utf8");
+  });
+  stderr.on("data", (c: Buffer) => {
+    err += c.toString("utf8");
+  });
+  const code = await main(args, { stdout, stderr, env: {} });
+  return { code, stdout: out, stderr: err, output: `${out}\n${err}` };
+}
 
 const dir = mkdtempSync(join(tmpdir(), "gim-drift-"));
 after(() => rmSync(dir, { recursive: true, force: true }));

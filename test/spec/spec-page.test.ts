@@ -265,6 +265,18 @@ describe("statuses from the last run", () => {
     expect(scenarioStatus({ ...passed, status: "broken" }, false).status).to.equal("failed");
     expect(scenarioStatus({ ...passed, status: "skipped" }, false).status).to.equal("not run");
     expect(scenarioStatus(undefined, false).status).to.equal("not run");
+    // How `run` writes provisional verdicts: Allure's "unknown", the kind in the message.
+    const unknown = (message: string) => ({ status: "unknown", message, stop: 0 });
+    expect(
+      scenarioStatus(unknown("Matches hypothesis (provisional): the recorded IRFs match"), true).status,
+    ).to.equal("matches hypothesis");
+    expect(
+      scenarioStatus(unknown("Differs from hypothesis (provisional): IRF1: result expected A, got B"), true),
+    ).to.deep.equal({
+      status: "differs from hypothesis",
+      detail: "IRF1: result expected A, got B",
+    });
+    expect(scenarioStatus(unknown("something else"), true).status).to.equal("not run");
     const ok = scenarioStatus(passed, false);
     expect(flowStatus([ok, scenarioStatus(undefined, false)], false)).to.equal("not run");
     expect(flowStatus([ok], true)).to.equal("matches hypothesis");

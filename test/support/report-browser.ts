@@ -55,6 +55,8 @@ export async function withBrowser<T>(
     const browser = context;
     return await use(async (file) => {
       const page = await browser.newPage();
+      // No wall-clock limits in tests (TEAM-RULES 5): a loaded machine is slow, not wrong.
+      page.setDefaultTimeout(0);
       const problems: string[] = [];
       const url = pathToFileURL(file).href;
       page.on("console", (m) => {

@@ -65,12 +65,8 @@ export function registerCensus(program: Command, context: CliContext): void {
     .action(async (flags: CensusFlags) => {
       const cwd = process.cwd();
       // Loaded here, not at the top: `--help` and the other commands never pay for pg and the census.
-      // require, not import(): ts-node compiles to CommonJS, and tsc would ask import() for a .js
-      // extension that require cannot resolve to the .ts source.
-      const { databaseTarget } =
-        require("../../gimdb/database-target") as typeof import("../../gimdb/database-target");
-      const { parseWindowTime, runCensus } =
-        require("../../census/census-run") as typeof import("../../census/census-run");
+      const { databaseTarget } = await import("../../gimdb/database-target");
+      const { parseWindowTime, runCensus } = await import("../../census/census-run");
       const url = flags.db ?? context.env.GIM_DATABASE_URL;
       if (flags.export !== undefined && flags.db !== undefined) {
         throw new InputError(

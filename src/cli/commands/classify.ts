@@ -3,12 +3,42 @@
  * written as they are decided, with backpressure, so memory follows the open interactions and
  * not the size of the log.
  */
+import { statSync } from "node:fs";
+import os from "node:os";
 import type { Command } from "commander";
 import type { OpenInteraction } from "../../classifier/classify";
 import { formatRow } from "../../classifier/format-row";
 import type { IrfRow } from "../../domain/irf";
 import type { MsfRow } from "../../domain/msf";
+import { InputError } from "../../errors";
 import type { CliContext } from "../context";
+
+/** From this size on, a log file is classified on worker threads unless --jobs says otherwise. */
+export const PARALLEL_FROM_BYTES = 32 * 1024 * 1024;
+
+/** How many worker threads, if any (1 = this thread alone): see --jobs's help. */
+export function jobsFor(log: string, flags: { jobs?: string; msf?: boolean }): number {
+  let jobs: number | undefined;
+  if (flags.jobs !== undefined) {
+    jobs = Number(flags.jobs);
+    if (!/^[0-9]+$/.test(flags.jobs) || jobs < 1 || jobs > 256) {
+      throw new InputError("--jobs", undefined, undefined, "expected a whole number from 1 to 256");
+    }
+  }
+  // Standard input cannot be read by several threads, and MSF rows interleave with IRF rows by
+  // the reader's batches, which threads would not reproduce.
+  if (log === "-" || flags.msf === true || jobs === 1) return 1;
+  let size: number;
+  try {
+    const stat = statSync(log);
+    if (!stat.isFile()) return 1;
+    size = stat.size;
+  } catch {
+    return 1; // the single-threaded reader names the problem
+  }
+  if (jobs !== undefined) return jobs;
+  return size >= PARALLEL_FROM_BYTES ? Math.max(1, os.availableParallelism()) : 1;
+}
 
 /** One IRF row as a JSON line, the contract's fields first in the contract's order (event-log.md "Output"). */
 export const irfRowJson: (row: IrfRow) => string = formatRow;
@@ -23,6 +53,10 @@ export function registerClassify(program: Command, context: CliContext): void {
       "YAML of the GIM and Chat Server options to predict for (default: ./gim-config.yaml, else the lab kit's settings)",
     )
     .option(
+      "--jobs <n>",
+      `worker threads for a log file (default: one per core, os.availableParallelism(), for files of ${PARALLEL_FROM_BYTES / 1024 / 1024} MiB or more, else 1); the output is the same`,
+    )
+    .option(
       "--msf",
       'also print the mediation segments (MSF rows, with an "msf" ordinal) after each batch\'s IRFs',
     )
@@ -32,7 +66,8 @@ export function registerClassify(program: Command, context: CliContext): void {
         "roleReason, alertingMs, handlingMs, mediationMs, receivedFrom. MSF rows (--msf): interaction, msf,\n" +
         "resource, role, result, reason, roleReason, start, end, durationMs, irf. A bad line exits 2 naming file:line.",
     )
-    .action(async (log: string, flags: { gimConfig?: string; msf?: boolean }) => {
+    .action(async (log: string, flags: { gimConfig?: string; msf?: boolean; jobs?: string }) => {
+      const jobs = jobsFor(log, flags);
       const { classifyBatches } = await import("../../classifier/classify");
       const { readEventBatches } = await import("../../eventlog/reader");
       const { gimConfigFile, loadGimConfig } = await import("../../gimconfig/gim-config-file");
@@ -58,6 +93,18 @@ export function registerClassify(program: Command, context: CliContext): void {
         msfs.length = 0;
         await sink.write(text);
       };
+      if (jobs > 1) {
+        const { classifyInParallel } = await import("../../classifier/parallel-classify");
+        await classifyInParallel({
+          file: log,
+          jobs,
+          config,
+          write: (text) => sink.write(text.slice(0, -1)), // LineSink adds the final newline
+          isOpen: () => sink.open,
+          onOpen: warnOpen,
+        });
+        return;
+      }
       for await (const rows of classifyBatches(readEventBatches(log), warnOpen, { config, onMsfs })) {
         if (!sink.open) break;
         let text = "";

@@ -10,6 +10,7 @@ import { EXIT, InputError } from "../../errors";
 import type { ExpectationsFile } from "../../expectations/expectations-file";
 import type { GateReport } from "../../expectations/gate";
 import type { RunLocks } from "../../output/run-lock";
+import { printable } from "../../report/text-escape";
 import type { ScenarioResult } from "../../run/scenario-result";
 import { plural, type SummaryPolicy, summarize, type Verdict, verdict } from "../../run/summary";
 import { detailLines, progressLine, summaryTable, totalsLine } from "../../run/summary-render";
@@ -149,6 +150,17 @@ async function run(flags: RunFlags, context: CliContext) {
       ? undefined
       : readExpectations(expectationsPath);
   const features = (flags.features ?? [path.join(PACKAGE_ROOT, "features")]).map((p) => checkedPath(p, cwd));
+  if (flags.tags !== undefined) await checkTagExpression(flags.tags);
+  // Before cucumber: a feature it would run wrongly (Latin-1, no scenario, no evidence tag) is bad input.
+  const { preflightFeatures } = await import("../../run/feature-preflight");
+  // cucumber is given the files checked here, not the folders: it would take a folder whose name
+  // has a dot (mkdtemp's tmp.XXXX) for a file and fail with EISDIR.
+  const { files: featureFiles, knownIds: featureIds } = preflightFeatures(features, cwd);
+  if (sutOptions.sut !== "reference" && sutOptions.manifest !== undefined) {
+    // A manifest key that is no scenario's @id would leave that scenario "not run" and the run green.
+    const { LabManifest } = await import("../../sut/lab-manifest");
+    LabManifest.read(sutOptions.manifest).checkIds(featureIds);
+  }
   const description = await describeSut(sutOptions);
   const policy: SummaryPolicy = { strictProvisional: flags.strictProvisional === true };
   const resultsDir = path.resolve(cwd, flags.results);
@@ -174,7 +186,8 @@ async function run(flags: RunFlags, context: CliContext) {
       description,
       policy,
       resultsDir,
-      features,
+      // cucumber is given the files preflight checked, not the folders (see above).
+      features: featureFiles,
       gimConfigShown,
       gimConfig,
       expectationsPath,
@@ -269,14 +282,15 @@ async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepare
     env: context.env,
     stderr: context.stderr,
     onScenario: (result) => {
+      // Each line escaped: a detail quotes recorded names and input, which may hold control characters.
       const lines = [progressLine(result, policy), ...detailLines(result, debug)];
-      context.stderr.write(`${lines.map(redactSecrets).join("\n")}\n`);
+      context.stderr.write(`${lines.map((l) => printable(redactSecrets(l))).join("\n")}\n`);
     },
     beforeRun: (files) => {
       for (const file of files) prepared.locks.acquire(path.dirname(file), `--profile ${flags.profile}`);
     },
   });
-  for (const problem of problems) context.stderr.write(`${redactSecrets(problem.message)}\n`);
+  for (const problem of problems) context.stderr.write(`${printable(redactSecrets(problem.message))}\n`);
   if (flags.allure) {
     await touchUpResults(resultsDir);
     await writeExecutor(resultsDir, context.env);
@@ -414,6 +428,17 @@ function sutOptionsFrom(flags: RunFlags, env: NodeJS.ProcessEnv, cwd: string): S
   const db = flags.db ?? env.GIM_DATABASE_URL;
   if (db !== undefined && db !== "") options.db = db;
   return options;
+}
+
+/** A tag expression cucumber cannot parse is a usage error, not cucumber's internal one. */
+async function checkTagExpression(expression: string): Promise<void> {
+  const { parse } = await import("@cucumber/tag-expressions");
+  try {
+    parse(expression);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n", 1)[0];
+    throw new InputError("--tags", undefined, undefined, `not a tag expression: ${printable(reason ?? "")}`);
+  }
 }
 
 /** Absolute path; a plain path (not a glob) must exist, else a one-line usage error. */

@@ -1,0 +1,67 @@
+/**
+ * Which worker classifies a line of an event log (classify --jobs): a hash of the line's
+ * interaction id, read from its bytes without parsing the line, so that every worker can read
+ * the whole log and parse only its share. All the events of an interaction go to one worker.
+ */
+
+const KEY = Buffer.from('"interaction"', "latin1");
+const BACKSLASH = 0x5c;
+const QUOTE = 0x22;
+const COLON = 0x3a;
+
+function isSpace(b: number | undefined): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
+}
+
+/**
+ * The worker (0..jobs-1) of the line bytes[from, to). Without a backslash in the line, the
+ * interaction is the string after the LAST `"interaction":` (JSON.parse keeps the last of a
+ * repeated key; outside a string value those quotes can only open a key). A line with escapes
+ * is parsed, so that `"\u0069nteraction"` or an escaped id decode as JSON.parse decodes them. A
+ * line without a readable interaction goes to worker 0, whose reader rejects it at its line.
+ */
+export function workerOf(bytes: Buffer, from: number, to: number, jobs: number): number {
+  if (jobs <= 1) return 0;
+  const slash = bytes.indexOf(BACKSLASH, from);
+  if (slash >= 0 && slash < to) return escapedLineWorker(bytes.toString("utf8", from, to), jobs);
+  let at = to;
+  for (;;) {
+    at = bytes.lastIndexOf(KEY, at - 1);
+    if (at < from) return 0;
+    let i = at + KEY.length;
+    while (i < to && isSpace(bytes[i])) i++;
+    if (bytes[i] !== COLON) continue; // the string "interaction" as a value, not the key
+    i++;
+    while (i < to && isSpace(bytes[i])) i++;
+    if (bytes[i] !== QUOTE) return 0;
+    const end = bytes.indexOf(QUOTE, i + 1);
+    if (end < 0 || end >= to) return 0;
+    return fnv1a(bytes, i + 1, end) % jobs;
+  }
+}
+
+function escapedLineWorker(text: string, jobs: number): number {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 0;
+  }
+  const id =
+    typeof value === "object" && value !== null
+      ? (value as { interaction?: unknown }).interaction
+      : undefined;
+  if (typeof id !== "string") return 0;
+  const key = Buffer.from(id, "utf8");
+  return fnv1a(key, 0, key.length) % jobs;
+}
+
+/** FNV-1a, 32 bits, over the id's UTF-8 bytes: the same id gives the same worker in every worker. */
+function fnv1a(bytes: Buffer, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= bytes[i] as number;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

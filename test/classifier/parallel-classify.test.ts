@@ -1,0 +1,136 @@
+/**
+ * classify on worker threads (issue 14): the output must be the single-threaded output byte for
+ * byte, on a generated log of thousands of interactions, on a log cut short (interactions left
+ * open) and on a log with a bad line (the same error, of the earliest bad line).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { expect } from "chai";
+import { generateLog } from "../../bench/generate-log";
+import { classifyBatches, type OpenInteraction } from "../../src/classifier/classify";
+import { formatRow } from "../../src/classifier/format-row";
+import { classifyInParallel } from "../../src/classifier/parallel-classify";
+import { workerOf } from "../../src/classifier/partition";
+import { InputError } from "../../src/errors";
+import { readEventBatches } from "../../src/eventlog/reader";
+import { BUNDLED_GIM_CONFIG } from "../../src/gimconfig/gim-config";
+
+interface Output {
+  text: string;
+  open: readonly OpenInteraction[];
+  error: string | undefined;
+}
+
+async function single(file: string): Promise<Output> {
+  let text = "";
+  let open: readonly OpenInteraction[] = [];
+  try {
+    const batches = classifyBatches(readEventBatches(file), (o) => (open = o), {
+      config: BUNDLED_GIM_CONFIG,
+    });
+    for await (const rows of batches) for (const row of rows) text += `${formatRow(row)}\n`;
+  } catch (error) {
+    return { text, open, error: error instanceof InputError ? error.message : String(error) };
+  }
+  return { text, open, error: undefined };
+}
+
+async function parallel(file: string, jobs: number): Promise<Output> {
+  let text = "";
+  let open: readonly OpenInteraction[] = [];
+  try {
+    await classifyInParallel({
+      file,
+      jobs,
+      config: BUNDLED_GIM_CONFIG,
+      write: async (t) => {
+        text += t;
+      },
+      isOpen: () => true,
+      onOpen: (o) => (open = o),
+    });
+  } catch (error) {
+    return { text, open, error: error instanceof InputError ? error.message : String(error) };
+  }
+  return { text, open, error: undefined };
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "gim-parallel-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const log = path.join(dir, "big.jsonl");
+
+describe("classify on worker threads", () => {
+  before(async () => {
+    await generateLog(log, 4000);
+  });
+
+  test("a log of 4,000 interactions: 2 and 3 workers write the single-threaded output byte for byte", async () => {
+    const one = await single(log);
+    expect(one.error).to.equal(undefined);
+    expect(one.text.split("\n").length).to.be.greaterThan(4000);
+    for (const jobs of [2, 3]) {
+      const many = await parallel(log, jobs);
+      expect(many.error).to.equal(undefined);
+      expect(many.text === one.text, `--jobs ${jobs} differs`).to.equal(true);
+      expect(many.open).to.deep.equal([]);
+    }
+  });
+
+  test("a log cut short: the open interactions' rows come last, in first-event order, and are reported alike", async () => {
+    const lines = readFileSync(log, "utf8").split("\n");
+    // Mid-way through one of the generator's interleaved batches of 200, not at a batch's end.
+    const cut = path.join(dir, "cut.jsonl");
+    writeFileSync(cut, `${lines.slice(0, Math.floor(lines.length * 0.63)).join("\n")}\n`);
+    const one = await single(cut);
+    expect(one.open.length).to.be.greaterThan(10);
+    const many = await parallel(cut, 2);
+    expect(many.error).to.equal(undefined);
+    expect(many.text === one.text).to.equal(true);
+    expect(many.open).to.deep.equal(one.open);
+  });
+
+  test("bad lines: the error of the earliest one, as the single thread reports it", async () => {
+    const lines = readFileSync(log, "utf8").split("\n");
+    const bad = path.join(dir, "bad.jsonl");
+    const broken = [...lines];
+    broken[5000] = "{not json";
+    broken[20000] =
+      '{"ts":"2026-03-02T08:00:00.000Z","interaction":"x","event":"EventPartyAdded","agent":"A"}';
+    writeFileSync(bad, broken.join("\n"));
+    const one = await single(bad);
+    expect(one.error).to.match(/bad\.jsonl:5001: not valid JSON/);
+    const many = await parallel(bad, 2);
+    expect(many.error).to.equal(one.error);
+    // What was written before the error are whole groups, in order: a prefix of the full output.
+    const full = (await single(log)).text;
+    expect(full.startsWith(many.text)).to.equal(true);
+  });
+});
+
+describe("partition by interaction", () => {
+  const worker = (line: string, jobs = 7) => {
+    const bytes = Buffer.from(line);
+    return workerOf(bytes, 0, bytes.length, jobs);
+  };
+
+  test("the same interaction goes to the same worker however its line is written", () => {
+    const plain = worker('{"ts":"t","interaction":"ixn-é1","event":"E"}');
+    expect(worker('{"interaction" : "ixn-é1","ts":"t","event":"E"}')).to.equal(plain);
+    expect(worker('{"ts":"t","interaction":"ixn-\\u00e91","event":"E"}')).to.equal(plain);
+    expect(worker('{"ts":"t","\\u0069nteraction":"ixn-é1","event":"E"}')).to.equal(plain);
+    // JSON.parse keeps the last of a repeated key; so does the partition.
+    expect(worker('{"interaction":"other","ts":"t","interaction":"ixn-é1"}')).to.equal(plain);
+    // "interaction" as a value is not the key.
+    expect(worker('{"queue":"interaction","interaction":"ixn-é1"}')).to.equal(plain);
+  });
+
+  test("ids spread over the workers; a line without an interaction goes to worker 0", () => {
+    const used = new Set<number>();
+    for (let i = 0; i < 200; i++) used.add(worker(`{"interaction":"ixn-${i}"}`, 4));
+    expect([...used].sort()).to.deep.equal([0, 1, 2, 3]);
+    expect(worker("{not json", 4)).to.equal(0);
+    expect(worker('{"ts":"t"}', 4)).to.equal(0);
+  });
+});
