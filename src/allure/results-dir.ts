@@ -37,18 +37,23 @@ function isOwnResultName(name: string): boolean {
   return RESULT_FILE.test(name) || name === FORMATTER_LOG || name === RUN_RECORD;
 }
 
-/**
- * Claims `resultsDir` for a run (src/output/output-dir.ts) and removes the previous run's results.
- * A `history/` is removed only when `report` put it there (it carries the marker): one the tool did
- * not create is left alone.
- */
-export async function clearResults(resultsDir: string, option = "--results"): Promise<void> {
+/** Makes `resultsDir` the tool's results folder (src/output/output-dir.ts), or refuses it. */
+export function claimResultsDir(resultsDir: string, option = "--results"): void {
   claimOutputDir(resultsDir, {
     kind: "allure-results",
     option,
     // A folder a bare cucumber-js run of our profile filled, or one from before folders were marked.
     recognised: (entries) => entries.every((name) => isOwnResultName(name) || name === "history"),
   });
+}
+
+/**
+ * Claims `resultsDir` for a run (src/output/output-dir.ts) and removes the previous run's results.
+ * A `history/` is removed only when `report` put it there (it carries the marker): one the tool did
+ * not create is left alone.
+ */
+export async function clearResults(resultsDir: string, option = "--results"): Promise<void> {
+  claimResultsDir(resultsDir, option);
   const history = path.join(resultsDir, "history");
   const names = await readdir(resultsDir);
   await Promise.all(

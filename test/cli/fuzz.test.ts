@@ -423,7 +423,7 @@ describe("fuzz: every command, hostile input", () => {
     const report = await inProcess(["report", "--results", results, "--output", join(dir, "report")]);
     expect([report.code, report.stderr]).to.deep.equal([
       2,
-      `${join(results, "0a-result.json")}: not an Allure result: Unterminated string in JSON at position 16\n`,
+      `${join(results, "0a-result.json")}: not a complete Allure result (Unterminated string in JSON at position 16); the run that wrote it did not finish: run again\n`,
     ]);
   });
 

@@ -170,6 +170,21 @@ describe("output folders: the tool removes only what it created", () => {
     expect(existsSync(path.join(cwd, "fresh", OUTPUT_MARKER))).to.equal(true);
   });
 
+  test("a results folder a bare cucumber-js run filled (unmarked, only Allure's files) is taken, its history kept", () => {
+    const cwd = scratch();
+    const results = path.join(cwd, "reports", "allure-results");
+    mkdirSync(path.join(results, "history"), { recursive: true });
+    for (const name of ["0a-result.json", "0b-container.json", "0c-attachment.svg", ".allure-cucumberjs.log"])
+      writeFileSync(path.join(results, name), "{}");
+    writeFileSync(path.join(results, "history", "history.json"), "{}");
+    const ran = cli(["run", "--tags", "@flow-1"], cwd);
+    expect(ran.code, ran.stderr).to.equal(EXIT.ok);
+    const left = readdirSync(results);
+    expect(left).to.include.members([OUTPUT_MARKER, "history", RUN_RECORD]);
+    expect(left).not.to.include.members(["0a-result.json", "0b-container.json", "0c-attachment.svg"]);
+    expect(readFileSync(path.join(results, "history", "history.json"), "utf8")).to.equal("{}");
+  });
+
   test("a history/ in the results that the tool did not put there survives a run", () => {
     const cwd = scratch();
     expect(cli(["run", "--tags", "@flow-1", "--results", "res"], cwd).code).to.equal(EXIT.ok);

@@ -112,12 +112,11 @@ export function registerRun(program: Command, context: CliContext): void {
 async function run(flags: RunFlags, context: CliContext) {
   // Loaded here, not at the top, so that --version, validate and classify never load YAML, ajv or
   // Allure's code (TEAM-RULES 8; issue 14).
-  const { clearResults, resultFiles } = await import("../../allure/results-dir");
+  const { claimResultsDir, clearResults, resultFiles } = await import("../../allure/results-dir");
   const { loadVocabulary, VOCABULARY_ENV } = await import("../../domain/vocabulary-file");
   const { readExpectations } = await import("../../expectations/expectations-file");
   const { describeGimConfig } = await import("../../gimconfig/gim-config");
   const { GIM_CONFIG_ENV, gimConfigFile, loadGimConfig } = await import("../../gimconfig/gim-config-file");
-  const { claimOutputDir } = await import("../../output/output-dir");
   const { RunLocks } = await import("../../output/run-lock");
   const { writeRunRecord } = await import("../../output/run-record");
   const cwd = process.cwd();
@@ -174,7 +173,7 @@ async function run(flags: RunFlags, context: CliContext) {
     if (flags.allure) {
       // Claimed before the lock goes in (a lock file would make a fresh folder look foreign),
       // cleared only once the lock is held.
-      claimOutputDir(resultsDir, { kind: "allure-results", option: "--results" });
+      claimResultsDir(resultsDir);
       locks.acquire(resultsDir, "--results");
       await clearResults(resultsDir);
       writeRunRecord(resultsDir, { state: "running", pid: process.pid, started });
