@@ -218,7 +218,6 @@ test("a log of 200,000 lines streams through in file order", async () => {
     );
   }
   const file = await logFile(`${lines.join("\n")}\n`);
-  const started = process.hrtime.bigint();
   let count = 0;
   let inOrder = true;
   // In batches: node:test's async hooks make every await about three times dearer, which would
@@ -229,11 +228,10 @@ test("a log of 200,000 lines streams through in file order", async () => {
       if (event.source.line !== count) inOrder = false;
     }
   }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   expect(count).to.equal(200_000);
   expect(inOrder).to.equal(true);
-  // About 0.25 s here; generous for a busy CI machine.
-  expect(seconds, "seconds to read 200k lines").to.be.below(2);
+  // Its speed is measured by bench/classify.ts, not asserted here: a wall-clock limit fails on a
+  // busy machine (4.7 s under load 25) and under mutation testing, without any bug.
 });
 
 test("batches hold the same events, none empty", async () => {
