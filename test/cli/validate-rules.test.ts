@@ -47,14 +47,11 @@ const cases: { name: string; log: () => ChatLog; where: string }[] = [
   {
     name: "a second EventInteractionSubmitted after the chat left its queue",
     log: () =>
-      new ChatLog()
-        .submitted()
-        .routedTo("Agent1")
-        .add("EventInteractionSubmitted", {
-          media: "chat",
-          interactionType: "Inbound",
-          queue: "Chat_Inbound",
-        }),
+      new ChatLog().submitted().routedTo("Agent1").add("EventInteractionSubmitted", {
+        media: "chat",
+        interactionType: "Inbound",
+        queue: "Chat_Inbound",
+      }),
     where: ':5: field "event": interaction "chat-1" was already submitted',
   },
   {
