@@ -5,7 +5,7 @@
 // `N passed, N failed` (and `, N skipped`), counted from the runners' machine-readable output:
 // node:test's own summary counts (scripts/count-reporter.js) and cucumber's message stream. A stage that gives no count (type-check,
 // Biome, a runner that crashed) adds 1 failed when it fails.
-const { spawnSync } = require("node:child_process");
+const { spawn, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 
@@ -16,7 +16,7 @@ const messages = path.join(reports, "cucumber-messages.ndjson");
 const node = process.execPath;
 
 /** No stage may hang CI (which must finish within 10 minutes): one is stopped after this long. */
-const STAGE_TIMEOUT_MS = 5 * 60 * 1000;
+const STAGE_TIMEOUT_MS = 8 * 60 * 1000;
 
 /** Runs a command with its output shown; returns whether it exited 0. */
 function sh(args, env = {}) {
@@ -41,23 +41,19 @@ function check(name, args) {
   return { name, ok, passed: 0, failed: ok ? 0 : 1, skipped: 0, text: ok ? "passed" : "FAILED" };
 }
 
-function unitTests() {
-  const name = "unit tests";
-  banner(name);
-  fs.rmSync(unitCounts, { force: true });
-  const ok = sh(
-    [
-      // A test that leaves a handle open (a database pool, a timer) must not keep the process alive.
-      "--test-force-exit",
-      "--test-reporter=spec",
-      "--test-reporter-destination=stdout",
-      `--test-reporter=${path.join(root, "scripts", "count-reporter.js")}`,
-      "--test-reporter-destination=stderr",
-      path.join("scripts", "unit-tests.js"),
-    ],
-    { GIM_TEST_COUNTS: unitCounts },
-  );
-  const counted = fs.existsSync(unitCounts) ? JSON.parse(fs.readFileSync(unitCounts, "utf8")) : {};
+const UNIT_ARGS = [
+  // A test that leaves a handle open (a database pool, a timer) must not keep the process alive.
+  "--test-force-exit",
+  "--test-reporter=spec",
+  "--test-reporter-destination=stdout",
+  `--test-reporter=${path.join(root, "scripts", "count-reporter.js")}`,
+  "--test-reporter-destination=stderr",
+  path.join("scripts", "unit-tests.js"),
+];
+
+/** One group's counts (scripts/count-reporter.js wrote them) as a stage result. */
+function unitStage(name, ok, countsFile) {
+  const counted = fs.existsSync(countsFile) ? JSON.parse(fs.readFileSync(countsFile, "utf8")) : {};
   if (counted.pass === undefined) {
     return { name, ok: false, passed: 0, failed: 1, skipped: 0, text: "no test summary (crashed?)" };
   }
@@ -72,6 +68,49 @@ function unitTests() {
     failed: failed + extra,
     skipped,
     text: counts(counted.pass, failed + extra, skipped),
+  };
+}
+
+function unitTests() {
+  const name = "unit tests";
+  banner(name);
+  fs.rmSync(unitCounts, { force: true });
+  const ok = sh(UNIT_ARGS, { GIM_TEST_COUNTS: unitCounts, GIM_TEST_GROUP: "main" });
+  return unitStage(name, ok, unitCounts);
+}
+
+/**
+ * The browser and pipeline tests (scripts/unit-tests.js, group "isolated") in a second process,
+ * started first and run beside the other stages: the machine has two cores and these tests spend
+ * most of their time waiting on Chromium, Java and npm. Their output goes to a log printed when
+ * they end, so the two runs' lines do not interleave.
+ */
+function startIsolatedTests() {
+  const name = "browser, pipeline and end-to-end tests";
+  const countsFile = path.join(reports, "isolated-test-counts.json");
+  const logFile = path.join(reports, "isolated-tests.log");
+  fs.rmSync(countsFile, { force: true });
+  const log = fs.openSync(logFile, "w");
+  const child = spawn(node, UNIT_ARGS, {
+    cwd: root,
+    stdio: ["ignore", log, log],
+    env: { ...process.env, GIM_TEST_COUNTS: countsFile, GIM_TEST_GROUP: "isolated" },
+  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), STAGE_TIMEOUT_MS);
+  const done = new Promise((resolve) => {
+    child.on("error", (error) => {
+      process.stderr.write(`test-all: ${error.message}\n`);
+      resolve(false);
+    });
+    child.on("close", (code) => resolve(code === 0));
+  });
+  return async () => {
+    const ok = await done;
+    clearTimeout(timer);
+    fs.closeSync(log);
+    banner(name);
+    process.stdout.write(fs.readFileSync(logFile, "utf8"));
+    return unitStage(name, ok, countsFile);
   };
 }
 
@@ -112,17 +151,30 @@ function counts(passed, failed, skipped) {
   return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`;
 }
 
-fs.mkdirSync(reports, { recursive: true });
-const stages = [
-  check("typecheck (tsc)", [path.join("node_modules", "typescript", "bin", "tsc"), "-p", "."]),
-  check("lint (biome ci)", [path.join("node_modules", "@biomejs", "biome", "bin", "biome"), "ci", "."]),
-  unitTests(),
-  features(),
-];
+async function main() {
+  fs.mkdirSync(reports, { recursive: true });
+  const isolated = startIsolatedTests();
+  const stages = [
+    check("typecheck (tsc)", [path.join("node_modules", "typescript", "bin", "tsc"), "-p", "."]),
+    check("lint (biome ci)", [path.join("node_modules", "@biomejs", "biome", "bin", "biome"), "ci", "."]),
+    unitTests(),
+    features(),
+  ];
+  stages.push(await isolated());
+  printSummary(stages);
+}
 
-process.stdout.write("\n=== summary ===\n");
-const width = Math.max(...stages.map((s) => s.name.length));
-for (const stage of stages) process.stdout.write(`${stage.name.padEnd(width)}  ${stage.text}\n`);
-const total = (key) => stages.reduce((sum, s) => sum + s[key], 0);
-process.stdout.write(`${counts(total("passed"), total("failed"), total("skipped"))}\n`);
-process.exitCode = stages.every((s) => s.ok) ? 0 : 1;
+function printSummary(stages) {
+  process.stdout.write("\n=== summary ===\n");
+  const width = Math.max(...stages.map((s) => s.name.length));
+  for (const stage of stages) process.stdout.write(`${stage.name.padEnd(width)}  ${stage.text}\n`);
+  const total = (key) => stages.reduce((sum, s) => sum + s[key], 0);
+  process.stdout.write(`${counts(total("passed"), total("failed"), total("skipped"))}\n`);
+  process.exitCode = stages.every((s) => s.ok) ? 0 : 1;
+}
+
+main().catch((error) => {
+  process.stderr.write(`test-all: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stdout.write("0 passed, 1 failed\n");
+  process.exitCode = 1;
+});

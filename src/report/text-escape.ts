@@ -21,11 +21,13 @@ export function escapeXml(text: string): string {
 /**
  * One printable line: control characters (a newline in a name would break a table row or a
  * one-line assertion message) are shown as escapes, and an empty value as `""` so it stays visible.
+ * C1 controls (U+0080-U+009F) count too: U+009B is a one-character CSI that some terminals obey
+ * like ESC [, so an event log holding it could still move the cursor or recolour the screen.
  */
 export function printable(text: string): string {
   if (text === "") return '""';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: making them visible is the point
-  return text.replace(/[\u0000-\u001F\u007F]/g, (c) => {
+  return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => {
     if (c === "\n") return "\\n";
     if (c === "\r") return "\\r";
     if (c === "\t") return "\\t";
