@@ -14,14 +14,13 @@ import pg from "pg";
 import { CLASSIFIER_VERSION } from "../classifier/classify";
 import { InputError } from "../errors";
 import type { DatabaseTarget } from "./database-target";
-import { DescriptorKeys } from "./descriptor-keys";
-import { chatMediaTypeKey, ResourceKeys, SEEDED_TENANT_KEY } from "./dimension-keys";
+import { SEEDED_TENANT_KEY } from "./dimension-keys";
 import type { ExampleLog } from "./example-logs";
 import { pgFailure } from "./pg-failure";
 import { DEFAULT_TIMEOUTS, type Queryable } from "./read-only-session";
 import { createSchema } from "./schema";
 import { referenceDescriptors } from "./seed-descriptors";
-import { dateTimeKey, InteractionTypeKeys, KeyedDimension, writeDateTimes } from "./seed-dimensions";
+import { dateTimeKey, writeDateTimes } from "./seed-dimensions";
 import {
   anchorFlags,
   chatSession,
@@ -32,6 +31,7 @@ import {
   wholeSeconds,
 } from "./seed-facts";
 import { assertSeedable, SEED_JOB_VERSION_PREFIX } from "./seed-guard";
+import { loadSeedKeys, nextValue } from "./seed-keys";
 
 export interface SeededInteraction {
   id: string;
@@ -82,40 +82,18 @@ export async function seedDatabase(
 async function load(db: Queryable, examples: readonly ExampleLog[]): Promise<SeededInteraction[]> {
   const startedAt = new Date();
   const auditKey = await nextValue(db, "CTL_TRANSFORM_HISTORY", "AUDIT_KEY");
-  const media = await chatMediaTypeKey(db, auditKey);
-  const descriptors = await DescriptorKeys.load(db, auditKey);
+  const {
+    media,
+    descriptors,
+    resources,
+    noResource,
+    interactionTypes,
+    unknownTarget,
+    noUserData,
+    anchors,
+    sessionEnds,
+  } = await loadSeedKeys(db, auditKey);
   for (const d of referenceDescriptors()) await descriptors.keyFor(db, d);
-  const resources = await ResourceKeys.load(db, auditKey);
-  const noResource = await resources.special(db, "NONE");
-  await resources.special(db, "UNKNOWN");
-  const interactionTypes = await InteractionTypeKeys.load(db, auditKey);
-  const routingTargets = await KeyedDimension.load(
-    db,
-    "ROUTING_TARGET",
-    "ROUTING_TARGET_KEY",
-    ["TENANT_KEY", "ROUTING_TARGET_TYPE", "ROUTING_TARGET_TYPE_CODE"],
-    auditKey,
-  );
-  // The event log names no routing target: every IRF points at the UNKNOWN one.
-  const unknownTarget = await routingTargets.keyFor(db, [SEEDED_TENANT_KEY, "Unknown", "UNKNOWN"]);
-  // Nor user data: every IRF points at the descriptor whose business attributes are all absent.
-  const noUserData = await (
-    await KeyedDimension.load(
-      db,
-      "INTERACTION_DESCRIPTOR",
-      "INTERACTION_DESCRIPTOR_KEY",
-      ["TENANT_KEY", "CUSTOMER_SEGMENT", "SERVICE_TYPE", "SERVICE_SUBTYPE", "BUSINESS_RESULT"],
-      auditKey,
-    )
-  ).keyFor(db, [SEEDED_TENANT_KEY, null, null, null, null]);
-  const anchors = await KeyedDimension.load(
-    db,
-    "ANCHOR_FLAGS",
-    "ANCHOR_FLAGS_KEY",
-    ["FIRST_IRF_FOR_IXN", "FIRST_ENGAGE_FOR_IXN", "FIRST_ENGAGE_FOR_AGENT_IXN"],
-    auditKey,
-  );
-  const sessionEnds = await KeyedDimension.load(db, "CHAT_SESSION_DIM", "ID", ["ENDED_BY"], auditKey);
   let interactionId = BigInt(await nextValue(db, "INTERACTION_FACT", "INTERACTION_ID"));
   // IRFs and MSFs share one id space (IRF_USER_DATA_CUST_1.INTERACTION_RESOURCE_ID refers to either).
   let factId = BigInt(
@@ -302,14 +280,6 @@ async function load(db: Queryable, examples: readonly ExampleLog[]): Promise<See
     ],
   );
   return seeded;
-}
-
-/** MAX(column) + 1 as a decimal string (numeric(19) columns can exceed a double's integers). */
-async function nextValue(db: Queryable, table: string, column: string): Promise<string> {
-  const { rows } = await db.query<{ next: string }>(
-    `SELECT (COALESCE(MAX(${column}), 0) + 1)::text AS next FROM ${table}`,
-  );
-  return rows[0]?.next ?? "1";
 }
 
 /** GIM's *_TS: whole seconds since 1970 UTC. */

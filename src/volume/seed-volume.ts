@@ -16,15 +16,16 @@ import { HarnessError, InputError } from "../errors";
 import type { GimConfig } from "../gimconfig/gim-config";
 import { loadGimConfig } from "../gimconfig/gim-config-file";
 import type { DatabaseTarget } from "../gimdb/database-target";
-import { DescriptorKeys, type DescriptorNames } from "../gimdb/descriptor-keys";
-import { chatMediaTypeKey, ResourceKeys, SEEDED_TENANT_KEY } from "../gimdb/dimension-keys";
+import type { DescriptorNames } from "../gimdb/descriptor-keys";
+import { type ResourceKeys, SEEDED_TENANT_KEY } from "../gimdb/dimension-keys";
 import { readExampleLogs } from "../gimdb/example-logs";
 import { pgFailure } from "../gimdb/pg-failure";
 import { DEFAULT_TIMEOUTS, type Queryable } from "../gimdb/read-only-session";
 import { createSchema } from "../gimdb/schema";
 import { referenceDescriptors } from "../gimdb/seed-descriptors";
-import { dateTimeKey, dateTimeLabels, InteractionTypeKeys, KeyedDimension } from "../gimdb/seed-dimensions";
+import { dateTimeKey, dateTimeLabels } from "../gimdb/seed-dimensions";
 import { assertSeedable, SEED_JOB_VERSION_PREFIX } from "../gimdb/seed-guard";
+import { loadSeedKeys, nextValue } from "../gimdb/seed-keys";
 import { PACKAGE_ROOT } from "../package-root";
 import { type ChatShape, COMPOSITIONS, DEFAULT_MIX, shapesFromExamples } from "./chat-shapes";
 import { SeededRandom, seedFrom } from "./rng";
@@ -241,42 +242,16 @@ async function prepareKeys(
   options: VolumeOptions & { seed: string },
 ): Promise<RowKeys> {
   const audit = await nextValue(db, "CTL_TRANSFORM_HISTORY", "AUDIT_KEY");
-  const media = await chatMediaTypeKey(db, audit);
-  const descriptorKeys = await DescriptorKeys.load(db, audit);
-  const resourceKeys = await ResourceKeys.load(db, audit);
-  const typeKeys = await InteractionTypeKeys.load(db, audit);
-  const noResource = await resourceKeys.special(db, "NONE");
-  await resourceKeys.special(db, "UNKNOWN");
-  const routingTargets = await KeyedDimension.load(
-    db,
-    "ROUTING_TARGET",
-    "ROUTING_TARGET_KEY",
-    ["TENANT_KEY", "ROUTING_TARGET_TYPE", "ROUTING_TARGET_TYPE_CODE"],
-    audit,
-  );
-  const unknownTarget = await routingTargets.keyFor(db, [SEEDED_TENANT_KEY, "Unknown", "UNKNOWN"]);
-  const noUserData = await (
-    await KeyedDimension.load(
-      db,
-      "INTERACTION_DESCRIPTOR",
-      "INTERACTION_DESCRIPTOR_KEY",
-      ["TENANT_KEY", "CUSTOMER_SEGMENT", "SERVICE_TYPE", "SERVICE_SUBTYPE", "BUSINESS_RESULT"],
-      audit,
-    )
-  ).keyFor(db, [SEEDED_TENANT_KEY, null, null, null, null]);
-  const anchorDim = await KeyedDimension.load(
-    db,
-    "ANCHOR_FLAGS",
-    "ANCHOR_FLAGS_KEY",
-    ["FIRST_IRF_FOR_IXN", "FIRST_ENGAGE_FOR_IXN", "FIRST_ENGAGE_FOR_AGENT_IXN"],
-    audit,
-  );
+  const keys = await loadSeedKeys(db, audit);
+  const { media, noResource, unknownTarget, noUserData } = keys;
+  const { descriptors: descriptorKeys, resources: resourceKeys, interactionTypes: typeKeys } = keys;
+  const anchorDim = keys.anchors;
   const anchors = new Map<string, number>();
   for (let bits = 0; bits < 8; bits++) {
     const flags = [bits & 1, (bits >> 1) & 1, (bits >> 2) & 1];
     anchors.set(flags.join(","), await anchorDim.keyFor(db, flags));
   }
-  const sessionDim = await KeyedDimension.load(db, "CHAT_SESSION_DIM", "ID", ["ENDED_BY"], audit);
+  const sessionDim = keys.sessionEnds;
   const sessionEnds = new Map<string, number>();
   for (const by of ["AGENT", "CUSTOMER", "STRATEGY"]) sessionEnds.set(by, await sessionDim.keyFor(db, [by]));
 
@@ -384,12 +359,4 @@ async function writeDateTimeRange(client: pg.Client, fromMs: number, toMs: numbe
     lines.push([key, ...Object.values(dateTimeLabels(key))].join("\t"));
   }
   await copyLines(client, "DATE_TIME", ["DATE_TIME_KEY", ...columns], lines);
-}
-
-/** MAX(column) + 1 as a decimal string. */
-async function nextValue(db: Queryable, table: string, column: string): Promise<string> {
-  const { rows } = await db.query<{ next: string }>(
-    `SELECT (COALESCE(MAX(${column}), 0) + 1)::text AS next FROM ${table}`,
-  );
-  return rows[0]?.next ?? "1";
 }
