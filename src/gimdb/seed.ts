@@ -10,15 +10,11 @@
  * the database as it was.
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { CLASSIFIER_VERSION } from "../classifier/classify";
-import { InputError } from "../errors";
 import type { DatabaseTarget } from "./database-target";
 import { SEEDED_TENANT_KEY } from "./dimension-keys";
 import type { ExampleLog } from "./example-logs";
-import { pgFailure } from "./pg-failure";
-import { DEFAULT_TIMEOUTS, type Queryable } from "./read-only-session";
-import { createSchema } from "./schema";
+import type { Queryable } from "./read-only-session";
 import { referenceDescriptors } from "./seed-descriptors";
 import { dateTimeKey, writeDateTimes } from "./seed-dimensions";
 import {
@@ -30,8 +26,9 @@ import {
   linkedMsf,
   wholeSeconds,
 } from "./seed-facts";
-import { assertSeedable, SEED_JOB_VERSION_PREFIX } from "./seed-guard";
+import { SEED_JOB_VERSION_PREFIX } from "./seed-guard";
 import { loadSeedKeys, nextValue } from "./seed-keys";
+import { inSeedTransaction } from "./seed-transaction";
 
 export interface SeededInteraction {
   id: string;
@@ -51,32 +48,9 @@ export async function seedDatabase(
   target: DatabaseTarget,
   examples: readonly ExampleLog[],
 ): Promise<SeededInteraction[]> {
-  const client = new pg.Client({
-    connectionString: target.url,
-    connectionTimeoutMillis: DEFAULT_TIMEOUTS.connectMs,
-    statement_timeout: DEFAULT_TIMEOUTS.statementMs,
-    application_name: "gim-conformance seed-db",
-  });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("BEGIN");
-    try {
-      await assertSeedable(client, target);
-      await createSchema(client);
-      const seeded = await load(client, examples);
-      await client.query("COMMIT");
-      return seeded;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    }
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw pgFailure(error, target, DEFAULT_TIMEOUTS);
-  } finally {
-    await client.end().catch(() => {});
-  }
+  return inSeedTransaction(target, { applicationName: "gim-conformance seed-db", bulk: false }, (client) =>
+    load(client, examples),
+  );
 }
 
 async function load(db: Queryable, examples: readonly ExampleLog[]): Promise<SeededInteraction[]> {

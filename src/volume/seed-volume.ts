@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { CLASSIFIER_VERSION } from "../classifier/classify";
 import { HarnessError, InputError } from "../errors";
@@ -19,13 +19,12 @@ import type { DatabaseTarget } from "../gimdb/database-target";
 import type { DescriptorNames } from "../gimdb/descriptor-keys";
 import { type ResourceKeys, SEEDED_TENANT_KEY } from "../gimdb/dimension-keys";
 import { readExampleLogs } from "../gimdb/example-logs";
-import { pgFailure } from "../gimdb/pg-failure";
-import { DEFAULT_TIMEOUTS, type Queryable } from "../gimdb/read-only-session";
-import { createSchema } from "../gimdb/schema";
+import type { Queryable } from "../gimdb/read-only-session";
 import { referenceDescriptors } from "../gimdb/seed-descriptors";
 import { dateTimeKey, dateTimeLabels } from "../gimdb/seed-dimensions";
-import { assertSeedable, SEED_JOB_VERSION_PREFIX } from "../gimdb/seed-guard";
+import { SEED_JOB_VERSION_PREFIX } from "../gimdb/seed-guard";
 import { loadSeedKeys, nextValue } from "../gimdb/seed-keys";
+import { inSeedTransaction } from "../gimdb/seed-transaction";
 import { PACKAGE_ROOT } from "../package-root";
 import { type ChatShape, COMPOSITIONS, DEFAULT_MIX, shapesFromExamples } from "./chat-shapes";
 import { SeededRandom, seedFrom } from "./rng";
@@ -125,33 +124,11 @@ export async function seedVolume(target: DatabaseTarget, options: VolumeOptions)
     config,
   );
 
-  const client = new pg.Client({
-    connectionString: target.url,
-    connectionTimeoutMillis: DEFAULT_TIMEOUTS.connectMs,
-    application_name: "gim-conformance seed-db --volume",
-  });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("BEGIN");
-    try {
-      await assertSeedable(client, target);
-      // A bulk load outlasts the read-only sessions' statement timeout; this session only writes.
-      await client.query("SET LOCAL statement_timeout = 0");
-      await createSchema(client);
-      const result = await load(client, generator, shapes, { ...options, seed, days, fromMs });
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    }
-  } catch (error) {
-    if (error instanceof InputError || error instanceof HarnessError) throw error;
-    throw pgFailure(error, target, DEFAULT_TIMEOUTS);
-  } finally {
-    await client.end().catch(() => {});
-  }
+  return inSeedTransaction(
+    target,
+    { applicationName: "gim-conformance seed-db --volume", bulk: true },
+    (client) => load(client, generator, shapes, { ...options, seed, days, fromMs }),
+  );
 }
 
 async function load(
