@@ -125,14 +125,5 @@ export function screenshotDir(run: TwoVerdictRun): string {
   return process.env.CI ? join(ROOT, "reports", "screenshots") : join(run.dir, "screenshots");
 }
 
-/** Chromium as TEAM-RULES.md launches it. */
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+/** Chromium as every browser test launches it (one definition, in report-browser.ts). */
+export { CHROMIUM, CHROMIUM_ARGS } from "./report-browser";
