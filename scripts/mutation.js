@@ -7,7 +7,7 @@ const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 const areas =
-  process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["classifier", "eventlog", "gate", "sut"];
+  process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["classifier", "parallel", "eventlog", "gate", "sut"];
 const stryker = path.join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js");
 let worst = 0;
 const rows = [];

@@ -22,7 +22,7 @@ function isSpace(b: number | undefined): boolean {
  */
 export function workerOf(bytes: Buffer, from: number, to: number, jobs: number): number {
   if (jobs <= 1) return 0;
-  const slash = bytes.indexOf(BACKSLASH, from);
+  const slash = nextBackslash(bytes, from);
   if (slash >= 0 && slash < to) return escapedLineWorker(bytes.toString("utf8", from, to), jobs);
   let at = to;
   for (;;) {
@@ -38,6 +38,25 @@ export function workerOf(bytes: Buffer, from: number, to: number, jobs: number):
     if (end < 0 || end >= to) return 0;
     return fnv1a(bytes, i + 1, end) % jobs;
   }
+}
+
+/**
+ * The first backslash at or after `from` in `bytes`, remembered per buffer. Buffer.indexOf has
+ * no end bound, so asking it afresh for each line scans on past the line to the chunk's next
+ * backslash, usually its end: a 256 KiB chunk of canonical lines (which hold none) was scanned
+ * once per line, quadratic in the chunk, and cost the workers more than the parsing they split.
+ * The lines of a chunk come in order, so one answer serves every line before it.
+ */
+let scanned: Buffer | undefined;
+let scannedFrom = 0;
+let slashAt = -1;
+function nextBackslash(bytes: Buffer, from: number): number {
+  if (bytes !== scanned || from < scannedFrom || (slashAt >= 0 && slashAt < from)) {
+    scanned = bytes;
+    slashAt = bytes.indexOf(BACKSLASH, from);
+  }
+  scannedFrom = from;
+  return slashAt;
 }
 
 function escapedLineWorker(text: string, jobs: number): number {

@@ -22,11 +22,20 @@ export class LineSink {
   }
 
   async write(line: string): Promise<void> {
+    await this.writeRaw(`${line}\n`);
+  }
+
+  /** Writes bytes as they are: whole lines, each already ending in a newline. */
+  async writeBytes(bytes: Buffer): Promise<void> {
+    await this.writeRaw(bytes);
+  }
+
+  private async writeRaw(chunk: string | Buffer): Promise<void> {
     if (this.failure !== undefined) {
       throw new HarnessError(`cannot write the output: ${this.failure.message}`);
     }
     if (this.gone) return;
-    if (this.stream.write(`${line}\n`)) return;
+    if (this.stream.write(chunk)) return;
     // Wait for drain, or for the end of the stream (its error was recorded above); remove all three
     // listeners afterwards, or a long output would pile them up.
     await new Promise<void>((resolve) => {

@@ -23,12 +23,6 @@ export { DEFAULT_MAX_LINE_BYTES } from "./line-splitter";
 export interface ReadEventLogOptions {
   /** Longest accepted line, in bytes (default 1 MiB); a longer one is rejected before it is read whole. */
   maxLineBytes?: number;
-  /**
-   * Parse only the lines this accepts (given each non-blank line's bytes and number); the others
-   * are skipped unparsed but still count as events for the empty-log check. For `classify`'s
-   * worker threads, which each read the whole log and classify their share of the interactions.
-   */
-  select?: (bytes: Buffer, from: number, to: number, line: number) => boolean;
 }
 
 /** The name that messages give standard input, read when the file is "-". */
@@ -51,7 +45,7 @@ export function readEventBatches(
   options: ReadEventLogOptions = {},
 ): AsyncGenerator<LoggedEvent[]> {
   if (file === "-") return readEventStreamBatches(process.stdin, STDIN_NAME, options);
-  return readEventStreamBatches(() => openLog(file), file, options);
+  return readEventStreamBatches(() => openEventLog(file), file, options);
 }
 
 /** What a log arrives as: a Readable (a file, process.stdin) or any async iterable of chunks. */
@@ -94,18 +88,11 @@ async function* readEventStreamBatches(
     collected.length = 0;
     return batch;
   };
-  const select = options.select;
   let seen = 0;
-  // Time order is per interaction (docs/event-log.md), so a worker that reads only its own
-  // interactions' lines still checks every line it classifies.
   const order = new TimeOrder(file);
   const parse = (bytes: Buffer, from: number, to: number, line: number) => {
     seen++;
-    if (select !== undefined && !select(bytes, from, to, line)) return;
-    // The fast path for canonical lines; any other line is parsed and validated in full.
-    const logged =
-      readCanonicalLine(bytes, from, to, file, line) ??
-      parseEventLine(lineText(bytes, from, to, file, line), file, line);
+    const logged = parseEventBytes(bytes, from, to, file, line);
     order.check(logged);
     collected.push(logged);
   };
@@ -127,6 +114,23 @@ async function* readEventStreamBatches(
   }
   if (failure !== undefined) throw failure.error;
   if (seen === 0) throw emptyLog(file);
+}
+
+/**
+ * One non-blank line, given as bytes[from, to), as a validated event: the fast path for lines in
+ * the canonical form; any other line is parsed and validated in full.
+ */
+export function parseEventBytes(
+  bytes: Buffer,
+  from: number,
+  to: number,
+  file: string,
+  line: number,
+): LoggedEvent {
+  return (
+    readCanonicalLine(bytes, from, to, file, line) ??
+    parseEventLine(lineText(bytes, from, to, file, line), file, line)
+  );
 }
 
 /** The events of a log held in memory, with the same checks as readEventLog. */
@@ -177,11 +181,12 @@ export function parseEventLine(text: string, file: string, line: number): Logged
   return toLoggedEvent(value, { file, line });
 }
 
-function emptyLog(file: string): InputError {
+export function emptyLog(file: string): InputError {
   return new InputError(file, undefined, undefined, "the event log is empty: no events");
 }
 
-async function openLog(file: string): Promise<Chunks> {
+/** The chunks of the log file at `file`; a missing file or a directory is an InputError naming it. */
+export async function openEventLog(file: string): Promise<Chunks> {
   const handle = await open(file, "r").catch((error: unknown) => {
     throw asInputError(error, file);
   });

@@ -45,8 +45,8 @@ async function parallel(file: string, jobs: number): Promise<Output> {
       file,
       jobs,
       config: BUNDLED_GIM_CONFIG,
-      write: async (t) => {
-        text += t;
+      write: async (bytes) => {
+        text += bytes.toString("utf8");
       },
       isOpen: () => true,
       onOpen: (o) => (open = o),
@@ -107,6 +107,33 @@ describe("classify on worker threads", { timeout: 300_000 }, () => {
     // What was written before the error are whole groups, in order: a prefix of the full output.
     const full = (await single(log)).text;
     expect(full.startsWith(many.text)).to.equal(true);
+  });
+
+  test("the reading's edge cases read as a single thread reads them: BOM, CRLF, blank lines, no final newline, empty, a line too long", async () => {
+    const lines = readFileSync(log, "utf8")
+      .split("\n")
+      .filter((l) => l !== "");
+    const cases: Record<string, string> = {
+      "bom-crlf.jsonl": `\ufeff${lines.slice(0, 3000).join("\r\n")}`,
+      "blank-lines.jsonl": lines
+        .slice(0, 3000)
+        .map((l, i) => (i % 7 === 0 ? `  \n${l}` : l))
+        .join("\n"),
+      "blank-only.jsonl": "\n  \n\t\n",
+      "too-long.jsonl": `${lines.slice(0, 2000).join("\n")}\n${"x".repeat(3 * 1024 * 1024)}\n${lines[2000]}\n`,
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const file = path.join(dir, name);
+      writeFileSync(file, text);
+      const one = await single(file);
+      const many = await parallel(file, 2);
+      expect(many.error, name).to.equal(one.error);
+      expect(many.text === one.text, `${name}: output differs`).to.equal(true);
+    }
+    expect((await single(path.join(dir, "blank-only.jsonl"))).error).to.match(/empty/);
+    expect((await single(path.join(dir, "too-long.jsonl"))).error).to.match(
+      /too-long\.jsonl:2001: line is longer/,
+    );
   });
 });
 

@@ -26,9 +26,10 @@ export function jobsFor(log: string, flags: { jobs?: string; msf?: boolean }): n
   // Standard input cannot be read by several threads, and MSF rows interleave with IRF rows by
   // the reader's batches, which threads would not reproduce.
   if (log === "-" || flags.msf === true || jobs === 1) return 1;
-  // One thread unless asked: measured (bench/startup.ts, README "Speed"), each worker's reading and
-  // splitting of the whole log costs about what the share it skips saves, so two workers took
-  // twice the CPU of one and no less wall time. "--jobs max" is one per core.
+  // One thread unless asked: measured (bench/startup.ts, README "Speed"), two workers on this
+  // project's 2-core machine take longer than one thread: every worker splits and hashes every
+  // line, and two allocation-heavy threads slow each other down there (two processes each
+  // classifying half a log ran 40-70% slower side by side than alone). "--jobs max" is one per core.
   if (jobs === undefined) return 1;
   try {
     if (!statSync(log).isFile()) return 1;
@@ -97,7 +98,7 @@ export function registerClassify(program: Command, context: CliContext): void {
           file: log,
           jobs,
           config,
-          write: (text) => sink.write(text.slice(0, -1)), // LineSink adds the final newline
+          write: (bytes) => sink.writeBytes(bytes),
           isOpen: () => sink.open,
           onOpen: warnOpen,
         });
