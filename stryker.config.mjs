@@ -57,7 +57,12 @@ export default {
   // tests, so a mutant that would not type-check still runs and is usually killed at once.
   coverageAnalysis: "perTest",
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
-  timeoutMS: 20000,
+  // Generous: the runs share a 2-core machine (scripts/mutation.js runs Stryker at the lowest
+  // priority), and a starved test process must not count as a mutant killed by a timeout.
+  timeoutMS: 60000,
+  // Reruns after a change test only the mutants whose code or covering tests changed.
+  incremental: true,
+  incrementalFile: `reports/mutation/${name}-incremental.json`,
   reporters: ["clear-text", "html", "json", "progress"],
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   jsonReporter: { fileName: `reports/mutation/${name}.json` },

@@ -11,7 +11,11 @@ export interface PatternRecord {
   kind: "IRF" | "MSF";
   /** RESOURCE_TYPE_CODE, upper-cased (`?` when the resource key was dangling). */
   typeCode: string;
-  /** The resource's rank among the interaction's resources of that type, by first appearance. */
+  /**
+   * The resource's rank among the interaction's resources of that type, by first appearance.
+   * The query's N may be any number naming the resource (the PostgreSQL query gives the position
+   * of its first record); parsePatternCodes renumbers it into this rank.
+   */
   rank: number;
   /** Codes, upper-cased; reasons UNSPECIFIED when GIM wrote none. */
   role: string;
@@ -79,7 +83,31 @@ export function parsePatternCodes(codes: string): ParsedPattern {
       pattern.msfs.push(record);
     }
   });
+  renumberByFirstAppearance([...pattern.irfs, ...pattern.msfs]);
   return pattern;
+}
+
+/**
+ * N as a rank: within each resource type, the resources numbered 1, 2, … in the order of their
+ * first records. A pattern whose N already is that rank (sql/census-sqlserver.sql, an export of
+ * it) is left as it is; one whose N is the position of the first record (census-postgresql.sql)
+ * becomes the same pattern, so both read alike and group together.
+ */
+function renumberByFirstAppearance(records: PatternRecord[]): void {
+  const ranks = new Map<string, Map<number, number>>();
+  for (const record of records) {
+    let ofType = ranks.get(record.typeCode);
+    if (ofType === undefined) {
+      ofType = new Map();
+      ranks.set(record.typeCode, ofType);
+    }
+    let rank = ofType.get(record.rank);
+    if (rank === undefined) {
+      rank = ofType.size + 1;
+      ofType.set(record.rank, rank);
+    }
+    record.rank = rank;
+  }
 }
 
 /** The readable label of a RESOURCE_TYPE_CODE in signatures: the harness's names for the known ones. */

@@ -3,6 +3,10 @@
  * file, comments stripped, nothing else changed); the SQL Server and Oracle files are the same
  * query: the same steps (CTEs) in the same order, the same tables, the same chat filter and the
  * same output columns. Their vendor spellings (STRING_AGG, LISTAGG) are the only differences.
+ * The PostgreSQL one reads the same tables, filter and columns in fewer steps: its running arrays
+ * (array_agg OVER, array_position) give N and LINK in one window pass where the others rank with
+ * three, and it spells N as the position of the resource's first record, which the harness
+ * renumbers into the others' rank (pattern-codes.test.ts).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -49,11 +53,15 @@ describe("the census query per dialect", () => {
 
   test("all three have the same steps, tables, chat filter and output columns", () => {
     const reference = dialects.postgresql;
-    expect(ctes(reference)).to.deep.equal(["IXN", "REC", "POSITIONED", "LINKED", "TYPED", "IXN_PATTERN"]);
+    expect(ctes(reference)).to.deep.equal(["IXN", "REC", "POSITIONED", "IXN_PATTERN"]);
     expect(outputColumns(reference)).to.deep.equal(["PATTERN_CODES", "INTERACTIONS", "IRFS", "SAMPLES"]);
     expect(outputColumns(reference)).to.deep.equal([...CENSUS_EXPORT.columns]);
     for (const [name, text] of Object.entries(dialects)) {
-      expect(ctes(text).slice(0, 6), name).to.deep.equal(ctes(reference));
+      const steps =
+        name === "postgresql"
+          ? ctes(reference)
+          : ["IXN", "REC", "POSITIONED", "LINKED", "TYPED", "IXN_PATTERN"];
+      expect(ctes(text).slice(0, steps.length), name).to.deep.equal(steps);
       expect(tables(text), name).to.deep.equal(tables(reference));
       expect(outputColumns(text), name).to.deep.equal(outputColumns(reference));
       expect(query(text), name).to.contain("WHERE MT.MEDIA_NAME_CODE = 'CHAT'");

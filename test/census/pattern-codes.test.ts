@@ -12,9 +12,27 @@ describe("census pattern codes", () => {
       "I|ROUTINGPOINT|1|PULLER|CUSTOMERABANDONED||UNSPECIFIED|;I|agent|2|routedto|redirected|revoked|MYROLEREASON|;M|QUEUE|1|RECEIVED|CUSTOMERABANDONED|ABANDONEDWHILEQUEUED|UNSPECIFIED|;M|QUEUE|2|RECEIVED|DIVERTED|UNSPECIFIED|UNSPECIFIED|2",
     );
     expect(patternSignature(p, vocabulary)).to.equal(
-      "Strategy1 Puller/CustomerAbandoned > Agent2 RoutedTo/Redirected [Revoked] {MYROLEREASON} | " +
+      "Strategy1 Puller/CustomerAbandoned > Agent1 RoutedTo/Redirected [Revoked] {MYROLEREASON} | " +
         "Queue1 Received/CustomerAbandoned [AbandonedWhileQueued] @-, Queue2 Received/Diverted @IRF2",
     );
+  });
+
+  test("N names a resource by any number: it reads as the rank by first appearance within its type", () => {
+    // The PostgreSQL query's N: the position of the resource's first record (queue at 1, agents at 2 and 3).
+    const byPosition = parsePatternCodes(
+      "I|QUEUE|1|RECEIVED|DIVERTED|||;I|AGENT|2|ROUTEDTO|TRANSFERRED|||;I|AGENT|3|RECEIVEDTRANSFER|COMPLETED|||;M|AGENT|3|ROUTEDTO|COMPLETED|||3",
+    );
+    // SQL Server's and Oracle's N: the rank itself, left as it is.
+    const byRank = parsePatternCodes(
+      "I|QUEUE|1|RECEIVED|DIVERTED|||;I|AGENT|1|ROUTEDTO|TRANSFERRED|||;I|AGENT|2|RECEIVEDTRANSFER|COMPLETED|||;M|AGENT|2|ROUTEDTO|COMPLETED|||3",
+    );
+    expect(byPosition).to.deep.equal(byRank);
+    expect([...byRank.irfs, ...byRank.msfs].map((r) => `${r.typeCode}${r.rank}`)).to.deep.equal([
+      "QUEUE1",
+      "AGENT1",
+      "AGENT2",
+      "AGENT2",
+    ]);
   });
 
   test("an interaction without records reads as (no IRFs)", () => {
