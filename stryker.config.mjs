@@ -49,7 +49,14 @@ export default {
   testRunner: "tap",
   tap: {
     testFiles: area.tests.map((t) => (t.endsWith(".ts") ? t : `${t}/**/*.test.ts`)),
-    nodeArgs: ["--test-reporter=tap", "-r", "./scripts/mutation-few-runs.js", "-r", "{{hookFile}}", "{{testFile}}"],
+    nodeArgs: [
+      "--test-reporter=tap",
+      "-r",
+      "./scripts/mutation-few-runs.js",
+      "-r",
+      "{{hookFile}}",
+      "{{testFile}}",
+    ],
     forceBail: true,
   },
   mutate: area.mutate,

@@ -14,7 +14,9 @@ try {
   // Not allowed here: run at the normal priority.
 }
 const areas =
-  process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["classifier", "parallel", "eventlog", "gate", "sut"];
+  process.argv.slice(2).length > 0
+    ? process.argv.slice(2)
+    : ["classifier", "parallel", "eventlog", "gate", "sut"];
 const stryker = path.join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js");
 let worst = 0;
 const rows = [];
@@ -33,7 +35,15 @@ for (const area of areas) {
     const valid = killed + count(["Survived", "NoCoverage"]);
     const score = valid === 0 ? "-" : `${((100 * killed) / valid).toFixed(1)} %`;
     rows.push(
-      [file, valid, count(["Killed"]), count(["Timeout"]), count(["Survived"]), count(["NoCoverage"]), score].join("\t"),
+      [
+        file,
+        valid,
+        count(["Killed"]),
+        count(["Timeout"]),
+        count(["Survived"]),
+        count(["NoCoverage"]),
+        score,
+      ].join("\t"),
     );
   }
 }

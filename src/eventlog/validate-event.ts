@@ -2,7 +2,7 @@
  * Validation of one parsed event-log line against the shipped JSON Schema, turning ajv's first
  * error into an InputError that names the event-log field and what was expected.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { InputError } from "../errors";
 import schema from "./event-log.schema.json";
 import { type ChatEvent, EVENT_NAMES, type EventSource, type LoggedEvent } from "./events";
@@ -30,6 +30,8 @@ let compiled: Validators | undefined;
  */
 function validators(): Validators {
   if (compiled === undefined) {
+    // ajv itself loads here too (60 modules): a canonical log, read by its own fast path, never needs it.
+    const { Ajv } = require("ajv") as typeof import("ajv");
     const ajv = new Ajv({ allErrors: false, unicodeRegExp: false, formats: { "date-time": namesRealDay } });
     ajv.addSchema(schema);
     const part = (name: string) => {

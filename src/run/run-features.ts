@@ -7,12 +7,13 @@
  */
 import path from "node:path";
 import { Writable } from "node:stream";
-import { type IRunConfiguration, loadConfiguration, runCucumber } from "@cucumber/cucumber/api";
+import type { IRunConfiguration } from "@cucumber/cucumber/api";
 import { FORMATTER_LOG } from "../allure/results-dir";
 import { HarnessError, InputError } from "../errors";
 import { CODE_ROOT, COMPILED, PACKAGE_ROOT } from "../package-root";
 import type { SutOptions } from "../sut/system-under-test";
 import { type RunProblem, ScenarioCollector } from "./message-collector";
+import { installNativeMatchIndices } from "./native-match-indices";
 import type { ScenarioResult } from "./scenario-result";
 
 export const ALLURE_FORMATTER = "allure-cucumberjs/reporter";
@@ -55,6 +56,9 @@ export interface FeatureRunResult {
 }
 
 export async function runFeatures(options: FeatureRunOptions): Promise<FeatureRunResult> {
+  // Before cucumber (and its cucumber-expressions) loads: native-match-indices.ts says why.
+  installNativeMatchIndices();
+  const { loadConfiguration, runCucumber } = await import("@cucumber/cucumber/api");
   const environment = { cwd: options.cwd, env: options.env, stdout: discard(), stderr: options.stderr };
   let loaded: IRunConfiguration;
   try {

@@ -10,8 +10,7 @@
  */
 
 import { writeFile } from "node:fs/promises";
-import { Ajv, type ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import type { ValidateFunction } from "ajv";
 import type { IrfRow } from "../domain/irf";
 import type { MsfRow } from "../domain/msf";
 import { InputError } from "../errors";
@@ -137,6 +136,9 @@ export function readSnapshot(file: string): Snapshot {
   if (validate === undefined) {
     // strictTypes off: its warnings about the schema's if/then branches went to stderr on every
     // read, beside the one line a rejection must be.
+    // Loaded here, on the first read: `run` writes snapshots and never reads one (issue 14).
+    const { Ajv } = require("ajv") as typeof import("ajv");
+    const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
     const ajv = new Ajv({ allErrors: false, strictTypes: false });
     addFormats(ajv, ["date-time"]);
     validate = ajv.compile(schema);

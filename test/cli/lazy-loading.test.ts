@@ -34,6 +34,19 @@ describe("commands load only what they need (sources)", () => {
     });
   }
 
+  test("run on the reference classifier: no pg, no ajv, and cucumber matches steps without regexp-tree", () => {
+    const ran = runRecordingModules(BIN, ["run", "--no-allure", "--tags", "@flow-1"], {
+      cwd: ROOT,
+      env: SOURCES,
+    });
+    expect(ran.status, ran.stderr).to.equal(0);
+    // A positive control: this is a cucumber run.
+    expect(matching(ran.packages, [/^@cucumber\/cucumber$/])).to.deep.equal(["@cucumber/cucumber"]);
+    // The database and export back ends load for their kind only; the schemas when a file is read;
+    // regexp-match-indices' emulation (regexp-tree) not at all (src/run/native-match-indices.ts).
+    expect(matching(ran.packages, [/^pg$/, /^ajv$/, /^regexp-tree$/])).to.deep.equal([]);
+  });
+
   test("the recorder sees a heavy package when one is needed: a user's YAML configuration loads yaml", () => {
     const config = path.join(scratch, "my-gim-config.yaml");
     copyFileSync(path.join(ROOT, "gim-config.yaml"), config);
