@@ -3,7 +3,7 @@
  * a file given as a folder, a read-only place, /proc) is bad input (exit 2) in one line naming
  * the path, never node's error text or an "internal error".
  */
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../errors";
 import { printable } from "../report/text-escape";
@@ -114,4 +114,53 @@ export function existsError(file: string, option: string): InputError {
     undefined,
     `${option}: the file already exists; give a new file name, or --force to overwrite it`,
   );
+}
+
+/**
+ * How a file of one kind of output is recognised as this tool's: a text every such file holds
+ * within its first OWN_MARK_BYTES (a generator mark), or a test of the file's text.
+ */
+export type OwnMark = string | ((text: string) => boolean);
+
+/** Marks sit in a file's head; a predicate gets at most this much of a big file. */
+const OWN_MARK_BYTES = 64 * 1024;
+
+/**
+ * Refuses (exit 2) to replace a file that this tool did not write: users' files are never
+ * overwritten by a command that happens to name them (`spec --out README.html`). A missing file,
+ * or one carrying `mark`, may be written. A folder is left to the write, which names it.
+ */
+export function refuseForeignFile(file: string, option: string, mark: OwnMark): void {
+  let head: string;
+  try {
+    if (!statSync(file).isFile()) return;
+    const fd = openSync(file, "r");
+    try {
+      const buffer = Buffer.alloc(typeof mark === "string" ? OWN_MARK_BYTES : statSync(file).size);
+      head = buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw asOutputError(error, file, option);
+  }
+  const ours = typeof mark === "string" ? head.includes(mark) : mark(head);
+  if (!ours) {
+    throw new InputError(
+      shownPath(file),
+      undefined,
+      undefined,
+      `${option}: the file exists and was not written by gim-conformance; refusing to overwrite it (name a new file, or remove it yourself)`,
+    );
+  }
+}
+
+/** writeOutputFile for a file of this tool's own: refuses to replace one it did not write. */
+export function writeOwnOutputFile(file: string, data: string, option: string, mark: OwnMark): void {
+  if (typeof mark === "string" && !data.includes(mark)) {
+    throw new Error(`internal: output for ${option} lacks its generator mark`);
+  }
+  refuseForeignFile(file, option, mark);
+  writeOutputFile(file, data, option);
 }

@@ -109,6 +109,27 @@ export function buildSnapshot(results: readonly ScenarioResult[], meta: Snapshot
   };
 }
 
+/**
+ * Whether `text` is a snapshot this tool wrote (any format version): `run --snapshot` replaces a
+ * file only then, never a user's file that happens to share the name.
+ */
+export function isSnapshotText(text: string): boolean {
+  try {
+    const value = JSON.parse(text) as {
+      formatVersion?: unknown;
+      metadata?: { harnessVersion?: unknown };
+      scenarios?: unknown;
+    };
+    return (
+      typeof value.formatVersion === "number" &&
+      typeof value.metadata?.harnessVersion === "string" &&
+      Array.isArray(value.scenarios)
+    );
+  } catch {
+    return false;
+  }
+}
+
 export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
   await writeFile(file, `${JSON.stringify(snapshot, null, 2)}\n`);
 }

@@ -121,18 +121,22 @@ export function flowsOf(entry: CoverageEntry): number[] {
 }
 
 /** RFC 4180 CSV: one row per combination, with the flows and scenarios that exercise it. */
+/** The CSV's columns; its header line is also how an existing coverage.csv is known as ours. */
+const COVERAGE_COLUMNS = [
+  "resource_role",
+  "technical_result",
+  "result_reason",
+  "descriptor",
+  "documented_in_sections",
+  "flows",
+  "verified_scenarios",
+  "provisional_scenarios",
+  "coverage",
+] as const;
+export const COVERAGE_CSV_MARK = COVERAGE_COLUMNS.join(",");
+
 export function coverageCsv(entries: readonly CoverageEntry[]): string {
-  const header = [
-    "resource_role",
-    "technical_result",
-    "result_reason",
-    "descriptor",
-    "documented_in_sections",
-    "flows",
-    "verified_scenarios",
-    "provisional_scenarios",
-    "coverage",
-  ];
+  const header = [...COVERAGE_COLUMNS];
   const rows = entries.map((e) => [
     e.role,
     e.result,

@@ -10,14 +10,14 @@ import { classifyFacts } from "../classifier/classify";
 import { parseEventLog } from "../eventlog/reader";
 import { describeGimConfig } from "../gimconfig/gim-config";
 import { loadGimConfig } from "../gimconfig/gim-config-file";
-import { writeOutputFile } from "../output/output-path";
+import { refuseForeignFile, writeOwnOutputFile } from "../output/output-path";
 import { PACKAGE_ROOT } from "../package-root";
 import { renderTimelineSvg } from "../report/timeline-svg";
 import { domainSections } from "./citation-links";
-import { buildCoverage, type CoverageEntry, coverageCsv } from "./coverage";
+import { buildCoverage, COVERAGE_CSV_MARK, type CoverageEntry, coverageCsv } from "./coverage";
 import { type BookFeature, readFeatureBook } from "./feature-book";
 import { readLastResults, readRunContext, resultKey } from "./run-status";
-import { renderSpecPage } from "./spec-page";
+import { renderSpecPage, SPEC_HTML_MARK } from "./spec-page";
 
 export interface SpecBookOptions {
   featuresDir: string;
@@ -111,8 +111,11 @@ function shownPath(file: string): string {
 export function writeSpecBook(options: SpecBookOptions): SpecBook & { csvFile: string } {
   const book = buildSpecBook(options);
   // makeDirs, not mkdirSync's recursive mode, which never returns under /proc.
-  writeOutputFile(options.outFile, book.html, "--out");
   const csvFile = join(dirname(options.outFile), "coverage.csv");
-  writeOutputFile(csvFile, coverageCsv(book.coverage), "--out");
+  // Both checked before either is written: a refusal leaves neither half-replaced.
+  refuseForeignFile(options.outFile, "--out", SPEC_HTML_MARK);
+  refuseForeignFile(csvFile, "--out", COVERAGE_CSV_MARK);
+  writeOwnOutputFile(options.outFile, book.html, "--out", SPEC_HTML_MARK);
+  writeOwnOutputFile(csvFile, coverageCsv(book.coverage), "--out", COVERAGE_CSV_MARK);
   return { ...book, csvFile };
 }

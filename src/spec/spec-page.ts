@@ -24,6 +24,9 @@ import {
 } from "./run-status";
 import { SPEC_PAGE_CSS } from "./spec-page-style";
 
+/** Marks the page as this tool's: `spec --out` replaces a file only when it carries this. */
+export const SPEC_HTML_MARK = '<meta name="generator" content="gim-conformance spec">';
+
 export interface SpecPageInput {
   features: readonly BookFeature[];
   /**
@@ -81,6 +84,7 @@ export function renderSpecPage(input: SpecPageInput): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+${SPEC_HTML_MARK}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>GIM chat flows: the specification</title>
 <style>${SPEC_PAGE_CSS}</style>

@@ -209,6 +209,49 @@ describe("output folders: the tool removes only what it created", () => {
     expect(readFileSync(path.join(cwd, "kit", "manifest.yaml"), "utf8")).to.equal("filled in\n");
   });
 
+  test("single-file outputs replace only their own files: spec --out, diff --html/--markdown, run --junit/--snapshot", () => {
+    const cwd = scratch();
+    const mine = "my own page\n";
+    const refused = (args: string[], file: string) => {
+      writeFileSync(path.join(cwd, file), mine);
+      const ran = cli(args, cwd);
+      expect(ran.code, `${args.join(" ")}: ${ran.stderr}`).to.equal(EXIT.badInput);
+      expect(oneLine(ran.stderr)).to.match(
+        /: the file exists and was not written by gim-conformance; refusing/,
+      );
+      expect(readFileSync(path.join(cwd, file), "utf8"), file).to.equal(mine);
+      rmSync(path.join(cwd, file));
+    };
+    // Each command writes its file once, then again over its own file (a positive control).
+    const ownTwice = (args: string[], file: string) => {
+      for (const time of ["first", "again"]) {
+        const ran = cli(args, cwd);
+        expect(ran.code, `${time}: ${args.join(" ")}: ${ran.stderr}`).to.be.oneOf([
+          EXIT.ok,
+          EXIT.nonconformant,
+        ]);
+        expect(existsSync(path.join(cwd, file)), file).to.equal(true);
+      }
+    };
+    refused(["spec", "--out", "book.html"], "book.html");
+    // The coverage CSV beside the book is the user's: neither file is written.
+    writeFileSync(path.join(cwd, "coverage.csv"), "a,b\n");
+    const beside = cli(["spec", "--out", "book.html"], cwd);
+    expect(beside.code).to.equal(EXIT.badInput);
+    expect(existsSync(path.join(cwd, "book.html"))).to.equal(false);
+    rmSync(path.join(cwd, "coverage.csv"));
+    ownTwice(["spec", "--out", "book.html"], "book.html");
+
+    refused(["run", "--no-allure", "--tags", "@flow-1", "--junit", "junit.xml"], "junit.xml");
+    ownTwice(["run", "--no-allure", "--tags", "@flow-1", "--junit", "junit.xml"], "junit.xml");
+    refused(["run", "--no-allure", "--tags", "@flow-1", "--snapshot", "snap.json"], "snap.json");
+    ownTwice(["run", "--no-allure", "--tags", "@flow-1", "--snapshot", "snap.json"], "snap.json");
+
+    refused(["diff", "snap.json", "snap.json", "--html", "diff.html"], "diff.html");
+    refused(["diff", "snap.json", "snap.json", "--markdown", "diff.md"], "diff.md");
+    ownTwice(["diff", "snap.json", "snap.json", "--html", "diff.html", "--markdown", "diff.md"], "diff.md");
+  });
+
   test("seed-db --manifest refuses an existing file before touching any database, unless --force", () => {
     const cwd = scratch();
     writeFileSync(path.join(cwd, "manifest.yaml"), "a tester's filled-in manifest\n");

@@ -24,21 +24,24 @@ export function registerDiff(program: Command, context: CliContext): void {
     .addHelpText("after", "\nExit codes: 0 no regression, 1 the candidate regressed, 2 bad input.")
     .action(async (baseline: string, candidate: string, flags: DiffFlags) => {
       const { diffSnapshots } = await import("../../diff/snapshot-diff");
-      const { renderDiffHtml, renderDiffMarkdown, renderDiffText } = await import(
-        "../../diff/snapshot-diff-render"
-      );
+      const { DIFF_HTML_MARK, DIFF_MARKDOWN_MARK, renderDiffHtml, renderDiffMarkdown, renderDiffText } =
+        await import("../../diff/snapshot-diff-render");
       const { readSnapshot } = await import("../../snapshot/snapshot");
-      const { writeOutputFile } = await import("../../output/output-path");
+      const { refuseForeignFile, writeOwnOutputFile } = await import("../../output/output-path");
       const cwd = process.cwd();
+      const markdown = flags.markdown === undefined ? undefined : path.resolve(cwd, flags.markdown);
+      const html = flags.html === undefined ? undefined : path.resolve(cwd, flags.html);
+      // Before any work: a user's file named by mistake is refused, not replaced.
+      if (markdown !== undefined) refuseForeignFile(markdown, "--markdown", DIFF_MARKDOWN_MARK);
+      if (html !== undefined) refuseForeignFile(html, "--html", DIFF_HTML_MARK);
       const diff = diffSnapshots(
         readSnapshot(path.resolve(cwd, baseline)),
         readSnapshot(path.resolve(cwd, candidate)),
       );
       context.stdout.write(renderDiffText(diff));
-      if (flags.markdown !== undefined)
-        writeOutputFile(path.resolve(cwd, flags.markdown), renderDiffMarkdown(diff), "--markdown");
-      if (flags.html !== undefined)
-        writeOutputFile(path.resolve(cwd, flags.html), renderDiffHtml(diff), "--html");
+      if (markdown !== undefined)
+        writeOwnOutputFile(markdown, renderDiffMarkdown(diff), "--markdown", DIFF_MARKDOWN_MARK);
+      if (html !== undefined) writeOwnOutputFile(html, renderDiffHtml(diff), "--html", DIFF_HTML_MARK);
       context.setExitCode(diff.regressed ? EXIT.nonconformant : EXIT.ok);
     });
 }

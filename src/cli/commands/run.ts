@@ -245,9 +245,13 @@ async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepare
   const { touchUpResults } = await import("../../allure/results-dir");
   const { CLASSIFIER_VERSION } = await import("../../classifier/classify");
   const { judge } = await import("../../expectations/gate");
-  const { asOutputError, writeOutputFile } = await import("../../output/output-path");
-  const { renderJunit } = await import("../../report/junit-xml");
-  const { buildSnapshot, writeSnapshot } = await import("../../snapshot/snapshot");
+  const { asOutputError, refuseForeignFile, writeOwnOutputFile } = await import("../../output/output-path");
+  const { JUNIT_MARK, renderJunit } = await import("../../report/junit-xml");
+  const { buildSnapshot, isSnapshotText, writeSnapshot } = await import("../../snapshot/snapshot");
+  // Before the scenarios run: a user's file given as --junit or --snapshot is refused, not replaced.
+  if (flags.junit !== undefined) refuseForeignFile(path.resolve(cwd, flags.junit), "--junit", JUNIT_MARK);
+  if (flags.snapshot !== undefined)
+    refuseForeignFile(path.resolve(cwd, flags.snapshot), "--snapshot", isSnapshotText);
   context.stderr.write(`gim-conformance run — system under test: ${description.name}\n`);
   context.stderr.write(
     `GIM configuration (${gimConfigShown.file.startsWith("..") ? gimConfig.file : gimConfigShown.file}): ${Object.entries(
@@ -307,6 +311,7 @@ async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepare
       classifierVersion: CLASSIFIER_VERSION,
       gimConfig: gimConfigShown.options,
     });
+    refuseForeignFile(file, "--snapshot", isSnapshotText);
     await writeSnapshot(file, snapshot).catch((error: unknown) => {
       throw asOutputError(error, file, "--snapshot");
     });
@@ -337,7 +342,7 @@ async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepare
       failOnStale: flags.failOnStale === true,
       expectationsFile: flags.expectations,
     });
-    writeOutputFile(file, junit, "--junit");
+    writeOwnOutputFile(file, junit, "--junit", JUNIT_MARK);
   }
   if (reason !== undefined) context.stderr.write(`${reason}\n`);
   if (flags.allure) {
