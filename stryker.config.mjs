@@ -10,10 +10,16 @@ const AREAS = {
   classifier: {
     mutate: ["src/classifier/**/*.ts", "!src/classifier/parallel-*.ts", "!src/classifier/partition.ts"],
     tests: [
+      "test/classifier/classify-api.test.ts",
       "test/classifier/descriptors.test.ts",
       "test/classifier/format-row.test.ts",
       "test/classifier/properties.test.ts",
       "test/classifier/rejections.test.ts",
+      "test/flows",
+      "test/examples/examples.test.ts",
+      "test/gimconfig/bundled-config.test.ts",
+      // The bundled features themselves, in process (the spec every descriptor answers to).
+      "scripts/mutation-features.test.ts",
     ],
   },
   parallel: {
