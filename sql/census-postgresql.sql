@@ -18,7 +18,7 @@
 -- UNSPECIFIED, as GIM means NULL there. Outer joins to the dimensions keep a fact with a dangling
 -- key (shown as ?), so no row is lost; an interaction without any record has the empty pattern.
 --
--- Cost (docs/census.md, "Speed"): one sort of the records by interaction for a single window pass
+-- Cost (docs/census.md, "Measured"): one sort of the records by interaction for a single window pass
 -- whose running arrays give both N and LINK (array_position finds a resource's first record and
 -- an MSF's IRF), then one aggregate per interaction on that order and one per pattern. An earlier
 -- form ranked the resources with three more window passes, each a sort of every record.

@@ -56,7 +56,7 @@ export async function queryPatterns(
     throw new Error("internal: the census query must run inside a READ ONLY transaction (ReadOnlySession)");
   }
   // PostgreSQL's JIT compiled this query's expressions for about 1.9 s at a million IRFs and won
-  // back less than it cost (measured, docs/census.md "Speed"); a setting of this transaction only.
+  // back less than it cost (measured, docs/census.md "Measured"); a setting of this transaction only.
   await db.query("SET LOCAL jit = off");
   const result = await db.query<{
     pattern_codes: string;
