@@ -1,8 +1,10 @@
-// Mutation testing (StrykerJS, `npm run mutation`): do the unit tests notice when the code is
-// changed? One area at a time, each with the unit tests that exercise it, because the command
-// runner runs its whole command for every mutant: a narrow, in-process command keeps a run to
-// minutes per area instead of hours. scripts/mutation.js runs the areas in turn; one area:
-//   MUTATION_AREA=diff npx stryker run stryker.config.mjs
+// Mutation testing (StrykerJS, `npm run mutation`): do the tests notice when the code is changed?
+// One area at a time, each with the test files that exercise it. Stryker's tap runner starts each
+// test file as its own process and, with perTest coverage, runs for a mutant only the files that
+// reach it, stopping at the first failure: seconds a mutant, where the command runner (the whole
+// area's tests for every mutant) took 10 s or more. scripts/mutation.js runs the areas in turn at
+// the lowest priority; one area:
+//   MUTATION_AREA=gate npx stryker run stryker.config.mjs
 // Not in .ci/run: it takes long (figures in README.md, "Mutation testing").
 const AREAS = {
   // The worker-thread classifier is its own area: its test starts workers that load TypeScript,
@@ -11,6 +13,7 @@ const AREAS = {
     mutate: ["src/classifier/**/*.ts", "!src/classifier/parallel-*.ts", "!src/classifier/partition.ts"],
     tests: [
       "test/classifier/classify-api.test.ts",
+      "test/classifier/msf-segments.test.ts",
       "test/classifier/descriptors.test.ts",
       "test/classifier/format-row.test.ts",
       "test/classifier/properties.test.ts",

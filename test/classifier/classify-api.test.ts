@@ -176,5 +176,21 @@ describe("classifyStream and classifyBatches", () => {
       noOpen.push(batch);
     expect(quiet).to.equal(undefined);
     expect(noOpen.flat().map((r) => r.interaction)).to.deep.equal(["a", "b"]);
+    // Nothing left open: no trailing empty batch, and onMsfs never hears an empty list at the end.
+    expect(noOpen.every((b) => b.length > 0)).to.equal(true);
+    const lists: MsfRow[][] = [];
+    for await (const _ of classifyBatches(once([events]), undefined, { onMsfs: (m) => lists.push(m) })) {
+      // draining
+    }
+    expect(lists.every((m) => m.length > 0)).to.equal(true);
+  });
+
+  test("without an onOpen listener, interactions left open are still reported as rows, not an error", async () => {
+    const streamed: IrfRow[] = [];
+    for await (const row of classifyStream(once([...events, ...cutShort]))) streamed.push(row);
+    expect(streamed.map((r) => r.interaction)).to.deep.equal(["a", "b", "left-open"]);
+    const batched: IrfRow[] = [];
+    for await (const batch of classifyBatches(once([[...events, ...cutShort]]))) batched.push(...batch);
+    expect(batched.map((r) => r.interaction)).to.deep.equal(["a", "b", "left-open"]);
   });
 });

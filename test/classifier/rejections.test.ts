@@ -171,3 +171,94 @@ test("an agent who left cannot be revoked", () => {
   expect([e.line, e.field]).to.deep.equal([7, "agent"]);
   expect(e.message).to.contain("Agent1 was never invited");
 });
+
+// The exact one-line messages, and the branch each check takes (mutants of interaction.ts survived
+// with only the field and line asserted).
+
+test("taking the chat from a queue after it already left every queue says it is in no queue", () => {
+  const log = new ChatLog()
+    .submitted()
+    .routedTo("Agent1")
+    .add("EventTakenFromQueue", { queue: "Chat_Inbound", strategy: "S" });
+  const e = rejection(log.events);
+  expect(e.message).to.equal(
+    'chat.jsonl:5: field "queue": interaction "chat-1" is not in queue "Chat_Inbound" (it is in no queue)',
+  );
+});
+
+test("an invitation from an agent who was invited but has not joined names the inviter", () => {
+  const log = new ChatLog()
+    .submitted()
+    .routedTo("Agent1")
+    .add("EventAgentInvited", { agent: "Agent2", purpose: "transfer", from: "Agent1" });
+  expect(rejection(log.events).message).to.equal(
+    'chat.jsonl:5: field "from": Agent1 has not joined interaction "chat-1" and cannot invite Agent2',
+  );
+});
+
+test("inviting an agent already in the chat: the whole message", () => {
+  const e = rejection(
+    new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventAgentInvited", { agent: "Agent1", purpose: "route" }).events,
+  );
+  expect(e.message).to.equal('chat.jsonl:5: field "agent": Agent1 is already in interaction "chat-1"');
+});
+
+/** Agent1 joined; `then` adds what follows. */
+function joined(): ChatLog {
+  return new ChatLog().submitted().routedTo("Agent1").add("EventPartyAdded", { agent: "Agent1" });
+}
+
+for (const [name, log] of [
+  [
+    "a consulted agent still alerting",
+    joined().add("EventAgentInvited", { agent: "Agent2", purpose: "consult", from: "Agent1" }),
+  ],
+  ["the routed agent", joined()],
+  [
+    "a joined conference invitee",
+    joined()
+      .add("EventAgentInvited", { agent: "Agent2", purpose: "conference", from: "Agent1" })
+      .add("EventPartyAdded", { agent: "Agent2" }),
+  ],
+] as const) {
+  test(`a visibility change for ${name} is refused: only a joined consultation can become a conference`, () => {
+    const agent = name === "the routed agent" ? "Agent1" : "Agent2";
+    const e = rejection(log.add("EventVisibilityChanged", { agent, visibility: "conference" }).events);
+    expect(e.message).to.equal(
+      `chat.jsonl:${log.events.length}: field "agent": ${agent} is not a consulted agent in interaction "chat-1"; only a joined consultation can be completed as a conference or a transfer`,
+    );
+  });
+}
+
+test("a joined consultation can become a conference (the positive case of the check above)", () => {
+  const log = joined()
+    .add("EventAgentInvited", { agent: "Agent2", purpose: "consult", from: "Agent1" })
+    .add("EventPartyAdded", { agent: "Agent2" })
+    .add("EventVisibilityChanged", { agent: "Agent2", visibility: "conference" })
+    .add("EventPartyRemoved", { agent: "Agent2" })
+    .add("EventPartyRemoved", { agent: "Agent1" })
+    .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
+  const rows = classifyEvents(log.events, "chat.jsonl");
+  expect(rows.map((r) => [r.resource, r.role])).to.deep.equal([
+    ["Agent1", "RoutedTo"],
+    ["Agent2", "InConference"],
+  ]);
+});
+
+for (const [reason, field, words] of [
+  [undefined, "agent", "a revoke without reason"],
+  ["requested", "reason", '"requested"'],
+] as const) {
+  test(`revoking a joined agent ${reason === undefined ? "without a reason" : `for "${reason}"`} is refused, naming the ${field}`, () => {
+    const log = joined().add(
+      "EventRevoked",
+      reason === undefined ? { agent: "Agent1" } : { agent: "Agent1", reason },
+    );
+    expect(rejection(log.events).message).to.equal(
+      `chat.jsonl:6: field "${field}": Agent1 has already joined interaction "chat-1": only a "handling-timeout" revoke can take it back from a joined agent, not ${words}`,
+    );
+  });
+}
