@@ -63,9 +63,9 @@ describe("export file: the format", () => {
   test(".csv and .CSV are CSV whatever their first character", async () => {
     for (const name of ["irf.csv", "irf.CSV"]) {
       const file = write(name, `{"x": 1}\n${HEADER}\n`);
-      const e = await rejection(() => readExportFile(file));
-      expect(e.message).to.match(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:1: `));
-      expect(e.message).to.not.contain("JSON");
+      expect((await rejection(() => readExportFile(file))).message).to.equal(
+        `${file}:1: not valid CSV: Invalid Opening Quote: a quote is found on field 0 at line 1, value is "{"`,
+      );
     }
   });
 
@@ -229,21 +229,24 @@ describe("export file: every file is released", () => {
   const fdDir = "/proc/self/fd";
   const openFds = () => readdirSync(fdDir).length;
   const big = (first: string, line: string) => `${first}\n${`${line}\n`.repeat(4000)}`;
-
-  test("after a rejected header, a bad first JSON line or a format sniff, no descriptor stays open", {
-    skip: !existsSync(fdDir),
-  }, async () => {
-    const row = csvLine(full("G1", "1"));
-    const badHeader = write("bad.csv", big("NOT_A_COLUMN", row));
-    const badJson = write("bad.jsonl", big("{not json", JSON.stringify(full("G1", "1"))));
-    const sniffed = write("bad", big("NOT_A_COLUMN", row));
-    const before = openFds();
-    for (let i = 0; i < 20; i++) {
-      await rejection(() => readExportFile(badHeader));
-      await rejection(() => readExportFile(badJson));
-      await rejection(() => readExportFile(sniffed));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(openFds() - before).to.be.below(5);
-  });
+  const row = () => csvLine(full("G1", "1"));
+  const cases: [string, () => string][] = [
+    ["a rejected CSV header", () => write("bad.csv", big("NOT_A_COLUMN", row()))],
+    ["a bad first JSON line", () => write("bad.jsonl", big("{not json", JSON.stringify(full("G1", "1"))))],
+    ["a format sniff", () => write("bad", big("NOT_A_COLUMN", row()))],
+  ];
+  for (const [what, make] of cases) {
+    test(`after ${what}, no descriptor stays open`, { skip: !existsSync(fdDir) }, async () => {
+      const file = make();
+      // A leaked descriptor is closed only when garbage collected: count right after each read.
+      let leaked = 0;
+      for (let i = 0; i < 10; i++) {
+        const before = openFds();
+        await rejection(() => readExportFile(file));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        leaked += Math.max(0, openFds() - before);
+      }
+      expect(leaked).to.be.below(3);
+    });
+  }
 });
