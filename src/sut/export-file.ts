@@ -121,6 +121,10 @@ async function readCsv<C extends string>(
   const parser = source.pipe(
     parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
   );
+  // pipe() does not forward the source's errors: a read error (a directory named x.csv) was an
+  // uncaught 'error' event that killed the process. The parser's iteration now rejects with it,
+  // and the catch below makes it one InputError.
+  source.on("error", (error) => parser.destroy(error));
   let columns: (C | undefined)[] | undefined;
   const records: Sourced<C>[] = [];
   let rowCount = 0;
