@@ -29,7 +29,18 @@ const AREAS = {
     mutate: ["src/classifier/parallel-*.ts", "src/classifier/partition.ts"],
     tests: ["test/classifier/parallel-classify.test.ts"],
   },
-  eventlog: { mutate: ["src/eventlog/**/*.ts"], tests: ["test/eventlog"] },
+  // Without test/eventlog/hostile-logs.test.ts: it drives whole `run`s of cucumber from the sources
+  // (seconds per mutant) for checks the in-process reader tests and test/cli/fuzz.test.ts also make.
+  eventlog: {
+    mutate: ["src/eventlog/**/*.ts"],
+    tests: [
+      "test/eventlog/canonical-line.test.ts",
+      "test/eventlog/line-splitter.test.ts",
+      "test/eventlog/reader.test.ts",
+      "test/eventlog/schema.test.ts",
+      "test/eventlog/timestamp.test.ts",
+    ],
+  },
   gate: {
     mutate: ["src/expectations/gate.ts", "src/diff/snapshot-diff.ts"],
     tests: ["test/expectations", "test/diff"],
