@@ -245,11 +245,17 @@ async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepare
   const { touchUpResults } = await import("../../allure/results-dir");
   const { CLASSIFIER_VERSION } = await import("../../classifier/classify");
   const { judge } = await import("../../expectations/gate");
-  const { asOutputError, refuseForeignFile, writeOwnOutputFile } = await import("../../output/output-path");
+  const { asOutputError, refuseForeignFile, writeOutputFile, writeOwnOutputFile } = await import(
+    "../../output/output-path"
+  );
   const { JUNIT_MARK, renderJunit } = await import("../../report/junit-xml");
   const { buildSnapshot, isSnapshotText, writeSnapshot } = await import("../../snapshot/snapshot");
   // Before the scenarios run: a user's file given as --junit or --snapshot is refused, not replaced.
-  if (flags.junit !== undefined) refuseForeignFile(path.resolve(cwd, flags.junit), "--junit", JUNIT_MARK);
+  const junitFile = flags.junit === undefined ? undefined : path.resolve(cwd, flags.junit);
+  // The profile's own formatters (the ci profile's reports/junit.xml) write during the run: a
+  // --junit naming one of them replaces what this run's cucumber wrote there, which is no user's.
+  let profileFiles: readonly string[] = [];
+  if (junitFile !== undefined) refuseForeignFile(junitFile, "--junit", JUNIT_MARK);
   if (flags.snapshot !== undefined)
     refuseForeignFile(path.resolve(cwd, flags.snapshot), "--snapshot", isSnapshotText);
   context.stderr.write(`gim-conformance run — system under test: ${description.name}\n`);
@@ -290,6 +296,7 @@ async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepare
       context.stderr.write(`${lines.map((l) => printable(redactSecrets(l))).join("\n")}\n`);
     },
     beforeRun: (files) => {
+      profileFiles = files;
       for (const file of files) prepared.locks.acquire(path.dirname(file), `--profile ${flags.profile}`);
     },
   });
@@ -342,7 +349,8 @@ async function runLocked(flags: RunFlags, context: CliContext, prepared: Prepare
       failOnStale: flags.failOnStale === true,
       expectationsFile: flags.expectations,
     });
-    writeOwnOutputFile(file, junit, "--junit", JUNIT_MARK);
+    if (profileFiles.includes(file)) writeOutputFile(file, junit, "--junit");
+    else writeOwnOutputFile(file, junit, "--junit", JUNIT_MARK);
   }
   if (reason !== undefined) context.stderr.write(`${reason}\n`);
   if (flags.allure) {
