@@ -3,20 +3,13 @@
  * when a census wrote it (a census JSON, or a page carrying the census generator mark); anything
  * else is refused as bad input, before the census runs.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { InputError } from "../errors";
+import { refuseForeignFile } from "../output/output-path";
 
 export const HTML_MARK = '<meta name="generator" content="gim-conformance census">';
 
-function writtenByCensus(file: string, kind: "json" | "html"): boolean {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return false;
-  }
-  if (kind === "html") return text.includes(HTML_MARK);
+/** A census JSON this tool wrote: any format version, with the census's own top-level fields. */
+function isCensusJson(text: string): boolean {
   try {
     const value: unknown = JSON.parse(text);
     return (
@@ -31,16 +24,9 @@ function writtenByCensus(file: string, kind: "json" | "html"): boolean {
   }
 }
 
-/** Throws InputError when `file` exists and no census wrote it. */
+/** Throws InputError when `file` exists and no census wrote it (output-path.ts refuseForeignFile). */
 export function assertReplaceable(file: string, option: string, kind: "json" | "html"): void {
-  if (existsSync(file) && !writtenByCensus(file, kind)) {
-    throw new InputError(
-      file,
-      undefined,
-      option,
-      "exists and was not written by gim-conformance census; refusing to overwrite it (name a new file)",
-    );
-  }
+  refuseForeignFile(file, option, kind === "html" ? HTML_MARK : isCensusJson, "gim-conformance census");
 }
 
 export async function writeOutput(file: string, text: string): Promise<void> {

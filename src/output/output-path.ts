@@ -128,12 +128,19 @@ const OWN_MARK_BYTES = 64 * 1024;
 /**
  * Refuses (exit 2) to replace a file that this tool did not write: users' files are never
  * overwritten by a command that happens to name them (`spec --out README.html`). A missing file,
- * or one carrying `mark`, may be written. A folder is left to the write, which names it.
+ * or one carrying `mark`, may be written; a folder is refused as one.
  */
-export function refuseForeignFile(file: string, option: string, mark: OwnMark): void {
+export function refuseForeignFile(
+  file: string,
+  option: string,
+  mark: OwnMark,
+  writer = "gim-conformance",
+): void {
   let head: string;
   try {
-    if (!statSync(file).isFile()) return;
+    if (statSync(file).isDirectory()) {
+      throw new InputError(shownPath(file), undefined, undefined, `${option}: ${WRITE_REASONS.EISDIR}`);
+    }
     const fd = openSync(file, "r");
     try {
       const buffer = Buffer.alloc(typeof mark === "string" ? OWN_MARK_BYTES : statSync(file).size);
@@ -150,8 +157,8 @@ export function refuseForeignFile(file: string, option: string, mark: OwnMark): 
     throw new InputError(
       shownPath(file),
       undefined,
-      undefined,
-      `${option}: the file exists and was not written by gim-conformance; refusing to overwrite it (name a new file, or remove it yourself)`,
+      option,
+      `exists and was not written by ${writer}; refusing to overwrite it (name a new file)`,
     );
   }
 }

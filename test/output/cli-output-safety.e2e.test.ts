@@ -217,7 +217,7 @@ describe("output folders: the tool removes only what it created", () => {
       const ran = cli(args, cwd);
       expect(ran.code, `${args.join(" ")}: ${ran.stderr}`).to.equal(EXIT.badInput);
       expect(oneLine(ran.stderr)).to.match(
-        /: the file exists and was not written by gim-conformance; refusing/,
+        /: field "--[a-z]+": exists and was not written by gim-conformance; refusing to overwrite it/,
       );
       expect(readFileSync(path.join(cwd, file), "utf8"), file).to.equal(mine);
       rmSync(path.join(cwd, file));
