@@ -9,7 +9,6 @@ import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { expect } from "chai";
-import { InputError } from "../../src/errors";
 import { readExport } from "../../src/sut/export-file";
 import { ExportSut } from "../../src/sut/export-sut";
 import { factsInOrder } from "../../src/sut/facts-in-order";
@@ -24,6 +23,7 @@ import {
   type SourcedMsfRecord,
 } from "../../src/sut/gim-msf-columns";
 import { msfRowsByGuid } from "../../src/sut/gim-msf-rows";
+import { rejection } from "../support/rejection";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "gim-fact-rows-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,16 +32,6 @@ function write(name: string, text: string): string {
   const file = path.join(dir, name);
   writeFileSync(file, text);
   return file;
-}
-
-function rejection(work: () => unknown): InputError {
-  try {
-    work();
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("accepted");
 }
 
 const IRF: GimIrfRecord = {

@@ -5,19 +5,10 @@
  */
 import { describe, test } from "node:test";
 import { expect } from "chai";
-import { InputError } from "../../src/errors";
+import type { InputError } from "../../src/errors";
 import { INVITE_SUFFIX, LabManifest } from "../../src/sut/lab-manifest";
 import { formatManifest } from "../../src/sut/lab-manifest-format";
-
-function rejection(work: () => unknown): InputError {
-  try {
-    work();
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("accepted");
-}
+import { rejection } from "../support/rejection";
 
 /**
  * Where a node's line cannot be found (an alias, a key that is not text), the message may omit

@@ -8,9 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { expect } from "chai";
-import { EXIT, InputError } from "../../src/errors";
+import { EXIT } from "../../src/errors";
 import { closestName, editDistance, nearestName } from "../../src/nearest-name";
 import { LabManifest } from "../../src/sut/lab-manifest";
+import { rejection } from "../support/rejection";
 import { runCli } from "../support/run-cli";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "gim-manifest-hostile-"));
@@ -20,16 +21,6 @@ function write(name: string, text: string): string {
   const file = path.join(dir, name);
   writeFileSync(file, text);
   return file;
-}
-
-function rejection(work: () => unknown): InputError {
-  try {
-    work();
-  } catch (error) {
-    expect(error).to.be.instanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("accepted");
 }
 
 const BILLION_LAUGHS = [

@@ -6,7 +6,6 @@
  */
 import { after, before, describe, test } from "node:test";
 import { expect } from "chai";
-import { InputError } from "../../src/errors";
 import type { Sourced } from "../../src/sut/export-spec";
 import { factTimes, integer, required, timestamp, value } from "../../src/sut/gim-record-values";
 import {
@@ -14,21 +13,12 @@ import {
   resourceTypeOf,
   SEEDED_RESOURCE_TYPES,
 } from "../../src/sut/resource-type-codes";
+import { rejection } from "../support/rejection";
 
 type Col = "START_TS" | "END_TS" | "N";
 
 function rec(values: Partial<Record<Col, string | null>>): Sourced<Col> {
   return { values: { START_TS: null, END_TS: null, N: null, ...values }, line: 7 };
-}
-
-function rejection(work: () => unknown): InputError {
-  try {
-    work();
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("accepted");
 }
 
 const iso = (text: string) => timestamp(rec({ START_TS: text }), "START_TS", "x.csv").iso;
