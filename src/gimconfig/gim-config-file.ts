@@ -11,7 +11,8 @@
  * current directory, else the harness's own `gim-config.yaml`: the settings the lab kit asks a
  * lab to run with. An option the file leaves out takes its documented default.
  */
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "../errors";
 import { readInputText } from "../input-file";
@@ -27,6 +28,12 @@ export const GIM_CONFIG_ENV = "GIM_CONFIG";
 export const DEFAULT_GIM_CONFIG_FILE = "gim-config.yaml";
 /** The harness's own file: the lab kit's settings, which the shipped flows assume. */
 export const BUNDLED_GIM_CONFIG_FILE = resolve(PACKAGE_ROOT, DEFAULT_GIM_CONFIG_FILE);
+/**
+ * SHA-256 of the harness's own file as shipped (test/gimconfig/bundled-config.test.ts holds it to
+ * the file). Only that exact text is answered from BUNDLED_GIM_CONFIG: a copy edited in place (a
+ * tester changing the checkout's gim-config.yaml for their lab) is parsed like any other file.
+ */
+export const BUNDLED_GIM_CONFIG_SHA256 = "f3b15efbfca970ac146db5e43fa6c9cc8843c64201cfb24180f45ac7141bc97f";
 
 const STOP_VALUES: readonly StopAbandonedInteraction[] = ["never", "noanswer", "always"];
 const SECTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -59,12 +66,23 @@ export interface LoadedGimConfig {
 
 /** The configuration in `file`; throws InputError naming the file, line and option. */
 export function loadGimConfig(file: string = gimConfigFile()): LoadedGimConfig {
-  // The harness's own file is known without parsing it, so that `classify` loads no YAML parser
-  // when no configuration is given (issue 14); a test holds BUNDLED_GIM_CONFIG to the file.
-  if (file === BUNDLED_GIM_CONFIG_FILE) {
+  // The harness's own file, unchanged, is known without parsing it, so that `classify` loads no
+  // YAML parser and `run` parses nothing when no other configuration is given (issue 14); a test holds
+  // BUNDLED_GIM_CONFIG to the file. It is found by its path from anywhere, `run` from the
+  // package's own folder included (where gimConfigFile() names it relatively).
+  if (resolve(file) === BUNDLED_GIM_CONFIG_FILE && isBundledGimConfigText(file)) {
     return { config: { ...BUNDLED_GIM_CONFIG, stopIxnQueues: [...BUNDLED_GIM_CONFIG.stopIxnQueues] }, file };
   }
   return parseGimConfig(file);
+}
+
+/** Whether `file` holds the bundled configuration's exact text; unreadable is for parseGimConfig to report. */
+export function isBundledGimConfigText(file: string): boolean {
+  try {
+    return createHash("sha256").update(readFileSync(file)).digest("hex") === BUNDLED_GIM_CONFIG_SHA256;
+  } catch {
+    return false;
+  }
 }
 
 /** The configuration in `file`, read and parsed (YAML loaded only now). */
