@@ -19,26 +19,12 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAM
 import type { IrfExpectation } from "../domain/irf";
 import { InputError } from "../errors";
 import { readInputText } from "../input-file";
-
-export const EXPECTATIONS_FORMAT_VERSION = 1;
-export const EXPECTED_STATUSES = ["fail", "skip"] as const;
-export type ExpectedStatus = (typeof EXPECTED_STATUSES)[number];
-
-export interface Expectation {
-  id: string;
-  status: ExpectedStatus;
-  reason: string;
-  link?: string;
-  /** The accepted recorded rows of a `fail`; undefined accepts any mismatch. */
-  rows?: IrfExpectation[];
-  /** Line of the @id key, for messages. */
-  line: number | undefined;
-}
-
-export interface ExpectationsFile {
-  file: string;
-  expectations: Map<string, Expectation>;
-}
+import {
+  EXPECTATIONS_FORMAT_VERSION,
+  type Expectation,
+  type ExpectationsFile,
+  type ExpectedStatus,
+} from "./expectation";
 
 const ENTRY_KEYS = new Set(["status", "reason", "link", "rows"]);
 const ROW_FIELDS = ["irf", "resource", "role", "result", "reason"] as const;

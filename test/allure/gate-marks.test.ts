@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { CATEGORIES } from "../../src/allure/categories";
 import { KNOWN_DIVERGENCE_PREFIX, markResult, STALE_EXPECTATION_PREFIX } from "../../src/allure/gate-marks";
 import type { AllureResult } from "../../src/allure/results-dir";
-import type { Expectation } from "../../src/expectations/expectations-file";
+import type { Expectation } from "../../src/expectations/expectation";
 import type { GateJudgement, JudgedResult } from "../../src/expectations/gate";
 import type { ScenarioResult } from "../../src/run/scenario-result";
 

@@ -6,7 +6,8 @@
 import { describe, test } from "node:test";
 import { expect } from "chai";
 import type { IrfRow } from "../../src/domain/irf";
-import { type ExpectationsFile, parseExpectations } from "../../src/expectations/expectations-file";
+import type { ExpectationsFile } from "../../src/expectations/expectation";
+import { parseExpectations } from "../../src/expectations/expectations-file";
 import { expectationsFromRun, gateLines, judge } from "../../src/expectations/gate";
 import type { Outcome, ScenarioResult } from "../../src/run/scenario-result";
 

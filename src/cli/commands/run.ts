@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Command, Option } from "commander";
 import { EXIT, InputError } from "../../errors";
-import type { ExpectationsFile } from "../../expectations/expectations-file";
+import type { ExpectationsFile } from "../../expectations/expectation";
 import type { GateReport } from "../../expectations/gate";
 import type { RunLocks } from "../../output/run-lock";
 import { printable } from "../../report/text-escape";
@@ -114,7 +114,6 @@ async function run(flags: RunFlags, context: CliContext) {
   // Allure's code (TEAM-RULES 8; issue 14).
   const { claimResultsDir, clearResults, resultFiles } = await import("../../allure/results-dir");
   const { loadVocabulary, VOCABULARY_ENV } = await import("../../domain/vocabulary-file");
-  const { readExpectations } = await import("../../expectations/expectations-file");
   const { describeGimConfig } = await import("../../gimconfig/gim-config");
   const { GIM_CONFIG_ENV, gimConfigFile, loadGimConfig } = await import("../../gimconfig/gim-config-file");
   const { RunLocks } = await import("../../output/run-lock");
@@ -147,7 +146,8 @@ async function run(flags: RunFlags, context: CliContext) {
   const expectations =
     expectationsPath === undefined || (flags.updateExpectations && !existsSync(expectationsPath))
       ? undefined
-      : readExpectations(expectationsPath);
+      : // Loaded only now: it loads the YAML parser, which a run without --expectations never needs.
+        (await import("../../expectations/expectations-file")).readExpectations(expectationsPath);
   const features = (flags.features ?? [path.join(PACKAGE_ROOT, "features")]).map((p) => checkedPath(p, cwd));
   if (flags.tags !== undefined) await checkTagExpression(flags.tags);
   // Before cucumber: a feature it would run wrongly (Latin-1, no scenario, no evidence tag) is bad input.
