@@ -5,6 +5,7 @@
  * The one module of src/ that loads cucumber: everything it decides from the run lives in the
  * cucumber-free message-collector and summary modules.
  */
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
 import type { IRunConfiguration } from "@cucumber/cucumber/api";
@@ -18,12 +19,36 @@ import type { ScenarioResult } from "./scenario-result";
 
 export const ALLURE_FORMATTER = "allure-cucumberjs/reporter";
 
+/**
+ * Cucumber always starts a stdout formatter, and `run` discards its stdout (its own progress lines
+ * and summary replace it). The profile's "progress" would still build a summary nobody reads, and
+ * its first duration format initialises luxon's Intl locale: about 0.05 s of an 0.9 s run. "rerun"
+ * writes only the failed scenarios' lines, into the same discard.
+ */
+export const DISCARDED_STDOUT_FORMATTER = "rerun";
+
+/**
+ * Cucumber's formatters that never show an attachment. When the run writes no Allure results and
+ * every file formatter of the profile is one of these, the steps' evidence (the SVG comparisons
+ * and timelines) would be drawn for nobody: the steps skip it (world parameter `evidence`).
+ */
+const ATTACHMENT_BLIND_FORMATTERS: ReadonlySet<string> = new Set([
+  "junit",
+  "progress",
+  "progress-bar",
+  "rerun",
+  "snippets",
+  "summary",
+  "usage",
+  "usage-json",
+]);
+
 export interface FeatureRunOptions {
   /** The package root: cucumber.js is found here (the steps: bundledSteps()). */
   packageRoot: string;
   /** The cucumber.js profile ("default", or "ci" for JUnit and message files). */
   profile: string;
-  /** Absolute feature files, directories or globs. */
+  /** Absolute feature files or folders: literal paths (run's preflight expands the user's globs). */
   features: readonly string[];
   tags: string | undefined;
   sut: SutOptions;
@@ -100,9 +125,15 @@ export function configure(loaded: IRunConfiguration, options: FeatureRunOptions)
     formatOptions.resultsDir = options.allure.resultsDir;
     formatOptions.environmentInfo = options.allure.environmentInfo;
   }
+  const allure = options.allure !== undefined;
+  const evidence =
+    allure || Object.values(files).some((formatter) => !ATTACHMENT_BLIND_FORMATTERS.has(formatter));
   return {
     ...loaded,
-    sources: { ...loaded.sources, paths: [...options.features] },
+    // Cucumber globs every path again: a literal one with glob characters ("set[1]/a.feature")
+    // would match nothing and its scenarios silently not run. Escaped in cucumber's own glob
+    // syntax (it passes windowsPathsNoEscape, so brackets, not backslashes, escape).
+    sources: { ...loaded.sources, paths: options.features.map(literalGlob) },
     support: {
       ...loaded.support,
       // The bundled steps in the same form as this code: compiled JavaScript under dist/ (no
@@ -111,7 +142,7 @@ export function configure(loaded: IRunConfiguration, options: FeatureRunOptions)
       // compile twice). Never the profile's requireModule ts-node/register, which is for a bare
       // `npx cucumber-js` on the sources.
       requireModules: [],
-      requirePaths: [bundledSteps()],
+      requirePaths: bundledSteps(allure),
       importPaths: [],
     },
     runtime: {
@@ -121,16 +152,42 @@ export function configure(loaded: IRunConfiguration, options: FeatureRunOptions)
         ...loaded.runtime.worldParameters,
         ...worldParameters(options.sut),
         strictProvisional: options.strictProvisional,
+        allure,
+        evidence,
       },
     },
     // Our own progress lines and summary replace the profile's stdout formatter.
-    formats: { ...loaded.formats, files, options: formatOptions },
+    formats: { ...loaded.formats, stdout: DISCARDED_STDOUT_FORMATTER, files, options: formatOptions },
   };
 }
 
-/** The glob of the bundled step definitions matching how this module itself was loaded. */
-export function bundledSteps(): string {
-  return COMPILED ? `${CODE_ROOT}/steps/**/*.js` : `${PACKAGE_ROOT}/steps/**/*.ts`;
+/**
+ * The bundled step definitions in the form this module itself was loaded in: a glob of them all,
+ * or, for a run that writes no Allure results, every file but the Allure hooks
+ * (steps/support/allure.ts), which would load allure-cucumberjs and allure-js-commons (about 30
+ * modules) to send labels nowhere.
+ */
+export function bundledSteps(allure: boolean): string[] {
+  const ext = COMPILED ? "js" : "ts";
+  const steps = path.join(COMPILED ? CODE_ROOT : PACKAGE_ROOT, "steps");
+  if (allure) return [`${literalGlob(steps)}/**/*.${ext}`];
+  const allureHooks = path.join(steps, "support", `allure.${ext}`);
+  return readdirSync(steps, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(`.${ext}`) && !file.endsWith(`.d.${ext}`))
+    .map((file) => path.join(steps, file))
+    .filter((file) => file !== allureHooks)
+    .sort()
+    .map(literalGlob);
+}
+
+/** `file` as a glob pattern matching just itself, in the syntax cucumber-js globs with. */
+function literalGlob(file: string): string {
+  // cucumber-js's own glob package, resolved from cucumber's folder, so the escape is in the
+  // dialect of the version that will read it.
+  const glob: typeof import("glob") = require(
+    require.resolve("glob", { paths: [path.dirname(require.resolve("@cucumber/cucumber"))] }),
+  );
+  return glob.escape(file, { windowsPathsNoEscape: true });
 }
 
 /** SutOptions as JSON (world parameters cannot carry undefined). */

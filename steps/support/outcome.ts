@@ -3,7 +3,6 @@
  * attaches the evidence to the report (event log, recorded rows, side-by-side comparison, SVG
  * timeline) and fails with the side-by-side table when the rows differ.
  */
-import * as allure from "allure-js-commons";
 import { AssertionError } from "chai";
 import { PROVISIONAL_DIFFERS_PREFIX, PROVISIONAL_MATCH_PREFIX } from "../../src/allure/categories";
 import { type Finding, scenarioDescriptionHtml } from "../../src/allure/description-html";
@@ -13,7 +12,6 @@ import type { MsfExpectation } from "../../src/domain/msf";
 import { InputError } from "../../src/errors";
 import { formatEventLog } from "../../src/eventlog/reader";
 import { checkScenario, configurationGap } from "../../src/flows/scenario-outcome";
-import { renderComparisonSvg } from "../../src/report/comparison-svg";
 import { summarizeComparison } from "../../src/report/irf-comparison";
 import { irfSideBySide, renderComparisonText } from "../../src/report/irf-comparison-render";
 import {
@@ -22,8 +20,8 @@ import {
   summarizeMsfComparison,
 } from "../../src/report/msf-comparison";
 import { msfSideBySide } from "../../src/report/msf-comparison-render";
-import { renderTimelineSvg } from "../../src/report/timeline-svg";
 import type { ScenarioRef } from "../../src/sut/system-under-test";
+import { allureApi } from "./allure-api";
 import { sutFor } from "./sut-registry";
 import type { ChatWorld } from "./world";
 
@@ -68,7 +66,7 @@ export async function expectIrfs(
   const outcome = gap ?? (await checkScenario(sutFor(options), scenario, expected));
   if (outcome.kind === "not-run") {
     world.attach(`Not run: ${outcome.reason}`, { mediaType: "text/plain", fileName: `${id}-not-run.txt` });
-    await verdictLabels("not-run", outcome.reason);
+    await verdictLabels(world, "not-run", outcome.reason);
     return "skipped";
   }
 
@@ -81,16 +79,21 @@ export async function expectIrfs(
       fileName: `${id}-msfs.json`,
     });
   }
-  // An image, not text/html: cucumber's one-file HTML report shows HTML as its source, but draws
-  // an SVG (from a Buffer, stack.md pitfall 6); Allure draws it too.
-  world.attach(Buffer.from(renderComparisonSvg(irfSideBySide(comparison)), "utf8"), {
-    mediaType: "image/svg+xml",
-    fileName: `${id}-comparison.svg`,
-  });
-  // Cucumber's HTML report shows SVG only from a Buffer (stack.md pitfall 6).
-  const events = scenario.events.filter((e) => e.interaction === scenario.interaction);
-  const svg = renderTimelineSvg({ events, rows, msfs, title: scenario.name, comparison });
-  world.attach(Buffer.from(svg, "utf8"), { mediaType: "image/svg+xml", fileName: `${id}-timeline.svg` });
+  if (world.evidence) {
+    // Loaded here: a run whose reports show no attachment neither draws nor loads them (issue 14).
+    const { renderComparisonSvg } = await import("../../src/report/comparison-svg");
+    const { renderTimelineSvg } = await import("../../src/report/timeline-svg");
+    // An image, not text/html: cucumber's one-file HTML report shows HTML as its source, but draws
+    // an SVG (from a Buffer, stack.md pitfall 6); Allure draws it too.
+    world.attach(Buffer.from(renderComparisonSvg(irfSideBySide(comparison)), "utf8"), {
+      mediaType: "image/svg+xml",
+      fileName: `${id}-comparison.svg`,
+    });
+    // Cucumber's HTML report shows SVG only from a Buffer (stack.md pitfall 6).
+    const events = scenario.events.filter((e) => e.interaction === scenario.interaction);
+    const svg = renderTimelineSvg({ events, rows, msfs, title: scenario.name, comparison });
+    world.attach(Buffer.from(svg, "utf8"), { mediaType: "image/svg+xml", fileName: `${id}-timeline.svg` });
+  }
 
   if (!comparison.conforms) {
     await differs(world, {
@@ -124,14 +127,17 @@ export async function expectMsfs(
       "the system under test gave no mediation segments (MEDIATION_SEGMENT_FACT), so the MSF table was not checked; " +
       "with --sut export, export them with sql/msf-descriptors.sql and pass --msf-export FILE";
     world.attach(`Not run: ${reason}`, { mediaType: "text/plain", fileName: `${id}-not-run.txt` });
-    await verdictLabels("not-run", reason);
+    await verdictLabels(world, "not-run", reason);
     return "skipped";
   }
   const comparison = compareMsfs(expected, recorded.msfs);
-  world.attach(Buffer.from(renderComparisonSvg(msfSideBySide(comparison)), "utf8"), {
-    mediaType: "image/svg+xml",
-    fileName: `${id}-msf-comparison.svg`,
-  });
+  if (world.evidence) {
+    const { renderComparisonSvg } = await import("../../src/report/comparison-svg");
+    world.attach(Buffer.from(renderComparisonSvg(msfSideBySide(comparison)), "utf8"), {
+      mediaType: "image/svg+xml",
+      fileName: `${id}-msf-comparison.svg`,
+    });
+  }
   if (!comparison.conforms) {
     await differs(world, {
       title: part === "chat" ? "Mediation segments" : "Mediation segments of the internal invitation",
@@ -151,8 +157,11 @@ interface Difference extends Finding {
 }
 
 /** One call, one runtime message: cucumber's HTML report lists each as a "Download attachment" link. */
-async function verdictLabels(verdict: ScenarioVerdict, line: string): Promise<void> {
-  await allure.labels({ name: OUTCOME_LABEL, value: verdict }, { name: VERDICT_LABEL, value: line });
+async function verdictLabels(world: ChatWorld, verdict: ScenarioVerdict, line: string): Promise<void> {
+  await (await allureApi(world))?.labels(
+    { name: OUTCOME_LABEL, value: verdict },
+    { name: VERDICT_LABEL, value: line },
+  );
 }
 
 /**
@@ -163,7 +172,7 @@ async function verdictLabels(verdict: ScenarioVerdict, line: string): Promise<vo
  */
 async function differs(world: ChatWorld, difference: Difference): Promise<void> {
   world.findings.push(difference);
-  await allure.descriptionHtml(
+  await (await allureApi(world))?.descriptionHtml(
     scenarioDescriptionHtml({
       provisional: world.scenario.provisional,
       narrative: world.narrative,
@@ -172,6 +181,7 @@ async function differs(world: ChatWorld, difference: Difference): Promise<void> 
   );
   if (world.scenario.provisional && !world.strictProvisional) return;
   await verdictLabels(
+    world,
     world.scenario.provisional ? "differs-from-hypothesis" : "nonconformance",
     difference.verdict,
   );
@@ -193,14 +203,14 @@ export async function concludeProvisional(world: ChatWorld): Promise<"skipped" |
   if (!world.scenario.provisional) return undefined;
   const findings = world.findings as Difference[];
   if (findings.length === 0) {
-    await verdictLabels("matches-hypothesis", MATCH_NOTE);
+    await verdictLabels(world, "matches-hypothesis", MATCH_NOTE);
     if (world.strictProvisional) return undefined;
     world.log(`${PROVISIONAL_MATCH_PREFIX}${MATCH_NOTE}`);
     return "skipped";
   }
   if (world.strictProvisional) return undefined; // differs() failed the step already
   const verdict = findings.map((f) => f.verdict).join("; ");
-  await verdictLabels("differs-from-hypothesis", verdict);
+  await verdictLabels(world, "differs-from-hypothesis", verdict);
   world.log(`${PROVISIONAL_DIFFERS_PREFIX}${verdict}\n\n${findings.map((f) => f.text).join("\n\n")}`);
   return "skipped";
 }

@@ -20,6 +20,13 @@ export interface RunParameters extends Partial<SutOptions> {
    * cucumber-js run is strict, as the project's own checks are: cucumber.js says so.
    */
   strictProvisional?: boolean;
+  /** Allure results are written (allure-js-commons calls reach a reporter). Bare cucumber-js: yes. */
+  allure?: boolean;
+  /**
+   * Some report shows attachments (Allure, cucumber's HTML or messages): the steps draw their
+   * evidence (SVG comparison and timeline). Bare cucumber-js: yes.
+   */
+  evidence?: boolean;
 }
 
 /** Loaded once per run, on first use (`run --gim-config` sets GIM_CONFIG before the steps load). */
@@ -83,8 +90,18 @@ export class ChatWorld extends World<RunParameters> {
   }
 
   get sutOptions(): SutOptions {
-    const { strictProvisional: _policy, ...sut } = this.parameters;
+    const { strictProvisional: _policy, allure: _allure, evidence: _evidence, ...sut } = this.parameters;
     return { ...DEFAULT_SUT, ...sut, gimConfig: runGimConfig() };
+  }
+
+  /** Whether allure-js-commons calls go anywhere (RunParameters.allure). */
+  get allure(): boolean {
+    return this.parameters.allure !== false;
+  }
+
+  /** Whether a report will show the evidence attachments (RunParameters.evidence). */
+  get evidence(): boolean {
+    return this.parameters.evidence !== false;
   }
 
   /** A provisional difference fails the scenario only under this policy (summary.ts SummaryPolicy). */

@@ -34,7 +34,8 @@ describe("commands load only what they need (sources)", () => {
     });
   }
 
-  test("run on the reference classifier: no pg, no ajv, and cucumber matches steps without regexp-tree", () => {
+  test("run --no-allure on the reference classifier: no pg, ajv, Allure or evidence drawing, and cucumber matches steps without regexp-tree", () => {
+    // From the package's own folder, where ./gim-config.yaml is the bundled configuration.
     const ran = runRecordingModules(BIN, ["run", "--no-allure", "--tags", "@flow-1"], {
       cwd: ROOT,
       env: SOURCES,
@@ -43,8 +44,33 @@ describe("commands load only what they need (sources)", () => {
     // A positive control: this is a cucumber run.
     expect(matching(ran.packages, [/^@cucumber\/cucumber$/])).to.deep.equal(["@cucumber/cucumber"]);
     // The database and export back ends load for their kind only; the schemas when a file is read;
-    // regexp-match-indices' emulation (regexp-tree) not at all (src/run/native-match-indices.ts).
-    expect(matching(ran.packages, [/^pg$/, /^ajv$/, /^regexp-tree$/])).to.deep.equal([]);
+    // regexp-match-indices' emulation (regexp-tree) not at all (src/run/native-match-indices.ts);
+    // Allure's code for Allure results only. (cucumber itself loads yaml, for its config files.)
+    expect(matching(ran.packages, [/^pg$/, /^ajv$/, /^regexp-tree$/, /^allure-/])).to.deep.equal([]);
+    // The expectations reader only for --expectations.
+    expect(ran.files.filter((f) => /[\\/]expectations-file\.ts$/.test(f))).to.deep.equal([]);
+    // No report shows attachments: the SVG evidence is neither drawn nor loaded.
+    expect(ran.files.filter((f) => /[\\/]report[\\/](timeline|comparison)-svg\.ts$/.test(f))).to.deep.equal(
+      [],
+    );
+  });
+
+  test("run writing Allure results loads Allure's code and draws the evidence (the control of the test above)", () => {
+    const ran = runRecordingModules(
+      BIN,
+      ["run", "--tags", "@flow-1", "--results", path.join(scratch, "allure-results")],
+      { cwd: ROOT, env: SOURCES },
+    );
+    expect(ran.status, ran.stderr).to.equal(0);
+    expect(matching(ran.packages, [/^allure-cucumberjs$/, /^allure-js-commons$/])).to.deep.equal([
+      "allure-cucumberjs",
+      "allure-js-commons",
+    ]);
+    expect(
+      ran.files
+        .filter((f) => /[\\/]report[\\/](timeline|comparison)-svg\.ts$/.test(f))
+        .map((f) => path.basename(f)),
+    ).to.have.members(["timeline-svg.ts", "comparison-svg.ts"]);
   });
 
   test("the recorder sees a heavy package when one is needed: a user's YAML configuration loads yaml", () => {

@@ -159,3 +159,24 @@ describe("feature files must be UTF-8 .feature files", () => {
     );
   });
 });
+
+describe("feature paths with glob characters", () => {
+  test("a feature in a folder named with brackets runs beside another folder's: none is dropped", async () => {
+    // Preflight reads the files; cucumber globs every path it is given again, and used to read
+    // "set[1]/x.feature" as a pattern matching nothing: that feature's scenarios silently did not
+    // run while the other folder's passed (exit 0).
+    const bracketed = path.join(root, "set[1]");
+    mkdirSync(bracketed);
+    writeFileSync(
+      path.join(bracketed, "b.feature"),
+      ["@flow-1 @verified", "Feature: Bracketed", "  @id:bracketed-one", "  Scenario: s", ...FLOW_1, ""].join(
+        "\n",
+      ),
+    );
+    const escaped = `${path.join(root, "set\\[1\\]")}/*.feature`;
+    const run = await runCli(["run", "--no-allure", "--features", folder({}), escaped]);
+    expect(run.code, run.output).to.equal(EXIT.ok);
+    expect(run.output).to.contain("bracketed-one");
+    expect(run.stdout).to.match(/2 verified passed/);
+  });
+});
