@@ -5,7 +5,6 @@
  * The one module of src/ that loads cucumber: everything it decides from the run lives in the
  * cucumber-free message-collector and summary modules.
  */
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
 import type { IRunConfiguration } from "@cucumber/cucumber/api";
@@ -142,7 +141,7 @@ export function configure(loaded: IRunConfiguration, options: FeatureRunOptions)
       // compile twice). Never the profile's requireModule ts-node/register, which is for a bare
       // `npx cucumber-js` on the sources.
       requireModules: [],
-      requirePaths: bundledSteps(allure),
+      requirePaths: [bundledSteps(allure)],
       importPaths: [],
     },
     runtime: {
@@ -162,22 +161,15 @@ export function configure(loaded: IRunConfiguration, options: FeatureRunOptions)
 }
 
 /**
- * The bundled step definitions in the form this module itself was loaded in: a glob of them all,
- * or, for a run that writes no Allure results, every file but the Allure hooks
+ * The glob of the bundled step definitions, in the form this module itself was loaded in: all of
+ * them, or, for a run that writes no Allure results, all but the Allure hooks
  * (steps/support/allure.ts), which would load allure-cucumberjs and allure-js-commons (about 30
- * modules) to send labels nowhere.
+ * modules) to send labels nowhere. One pattern (extglob), not a list: cucumber globs each path.
  */
-export function bundledSteps(allure: boolean): string[] {
+export function bundledSteps(allure: boolean): string {
   const ext = COMPILED ? "js" : "ts";
-  const steps = path.join(COMPILED ? CODE_ROOT : PACKAGE_ROOT, "steps");
-  if (allure) return [`${literalGlob(steps)}/**/*.${ext}`];
-  const allureHooks = path.join(steps, "support", `allure.${ext}`);
-  return readdirSync(steps, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(`.${ext}`) && !file.endsWith(`.d.${ext}`))
-    .map((file) => path.join(steps, file))
-    .filter((file) => file !== allureHooks)
-    .sort()
-    .map(literalGlob);
+  const steps = literalGlob(path.join(COMPILED ? CODE_ROOT : PACKAGE_ROOT, "steps"));
+  return allure ? `${steps}/**/*.${ext}` : `${steps}/**/!(allure).${ext}`;
 }
 
 /** `file` as a glob pattern matching just itself, in the syntax cucumber-js globs with. */

@@ -10,6 +10,7 @@ import { PassThrough } from "node:stream";
 import { describe, test } from "node:test";
 import { loadConfiguration } from "@cucumber/cucumber/api";
 import { expect } from "chai";
+import { globSync } from "glob";
 import { configure, DISCARDED_STDOUT_FORMATTER, type FeatureRunOptions } from "../../src/run/run-features";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -69,7 +70,11 @@ describe("run's cucumber configuration", () => {
     const c = await configured("default", false);
     const allureHooks = path.join(ROOT, "steps", "support", "allure.ts");
     expect(stepFiles()).to.include(allureHooks);
-    expect(c.support.requirePaths).to.deep.equal(stepFiles().filter((f) => f !== allureHooks));
+    // What cucumber will load: its own glob of the pattern (cucumber passes windowsPathsNoEscape).
+    const patterns = c.support.requirePaths ?? [];
+    expect(patterns).to.have.length(1);
+    const loaded = globSync(patterns[0] as string, { absolute: true, windowsPathsNoEscape: true }).sort();
+    expect(loaded).to.deep.equal(stepFiles().filter((f) => f !== allureHooks));
     expect(Object.values(c.formats.files)).to.not.include("allure-cucumberjs/reporter");
     expect(c.runtime.worldParameters).to.include({ allure: false, evidence: false });
   });
