@@ -21,7 +21,23 @@ function keyOf(options: SutOptions): string {
     sut === "reference"
       ? { sut, gimConfig: options.gimConfig }
       : { sut, exportFile, msfExportFile, manifest, db };
-  return JSON.stringify(own, Object.keys(own).sort());
+  return canonical(own);
+}
+
+/**
+ * JSON with every object's keys sorted, at every depth. (JSON.stringify with a key list as the
+ * replacer filters nested objects by that same list: the GIM configuration's own keys were
+ * dropped, so two different configurations shared one reference classifier.)
+ */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
 }
 
 /** The same options (in any key order) give the same instance for the whole process. */
