@@ -92,7 +92,7 @@ export class LabManifest {
       );
     }
     if (doc.contents === null) throw new InputError(file, undefined, undefined, "the manifest is empty");
-    const raw = toPlainData(doc, file);
+    const raw = toPlainData(doc, file, lineAt);
     validate ??= new Ajv({ allErrors: false }).compile(schema);
     if (!validate(raw)) {
       const [error] = validate.errors ?? [];
@@ -184,10 +184,27 @@ function firstLine(text: string): string {
 const MAX_ALIAS_COUNT = 100;
 
 /** The document as plain data; an alias bomb is bad input naming the file, not an internal error. */
-function toPlainData(doc: Document, file: string): unknown {
+function toPlainData(
+  doc: Document,
+  file: string,
+  lineAt: (offset: number | undefined) => number | undefined,
+): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    // yaml throws a ReferenceError for an alias whose anchor is not set before it, too: say that,
+    // naming the alias, rather than blaming a count of expansions the file never reached.
+    const unresolved =
+      error instanceof ReferenceError ? /^Unresolved alias.*: (.*)$/.exec(error.message) : null;
+    if (unresolved !== null) {
+      const name = unresolved[1] ?? "";
+      throw new InputError(
+        file,
+        lineAt(aliasOffset(doc, name)),
+        undefined,
+        `alias *${printable(name)} has no anchor &${printable(name)} before it`,
+      );
+    }
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       throw new InputError(
         file,
@@ -200,15 +217,30 @@ function toPlainData(doc: Document, file: string): unknown {
   }
 }
 
+/** Where the first alias named `name` sits, for the message's line. */
+function aliasOffset(doc: Document, name: string): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.source !== name) return undefined;
+      offset = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
 /** The first key that repeats an earlier key of the same map, anywhere in the document. */
 function firstDuplicateKey(root: unknown): Scalar | undefined {
   let found: Scalar | undefined;
   visit(root as Node, {
     Map(_, map) {
-      const keys = new Set<unknown>();
+      const keys = new Set<string>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
-        const key = pair.key.value;
+        // As the plain data will name it (yaml's toJS): `1:` and `"1":` are one key there, so
+        // the second would silently replace the first.
+        const key = pair.key.value === null ? "" : String(pair.key.value);
         if (keys.has(key)) {
           found = pair.key;
           return visit.BREAK;

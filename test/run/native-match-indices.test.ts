@@ -48,14 +48,14 @@ describe("native match indices for cucumber's step matching", () => {
     // indices are checked against its own match text instead of against the emulation. Cucumber's
     // {string} is the last one: its inner group (2) repeats per escape, and cucumber-expressions
     // reads only groups 1 and 3 of it, so the step arguments agree either way.
-    const regexps: [RegExp, number[]][] = [
+    const regexps = [
       [/^(\w+) transfers the chat to (\w+)$/, []],
       [/^(?:the )?(Agent\d+)( accepts)?(?: the invitation)?$/, []],
       [/^(a|b)(?<tail>c)?$/, []],
       [/(\d+) seconds? pass/g, []],
       [/x(y)?/y, []],
       [/^"([^"\\]*(\\.[^"\\]*)*)"$/, [2]],
-    ];
+    ] as const satisfies readonly (readonly [RegExp, readonly number[]])[];
     const texts = fc.string({
       unit: fc.constantFrom("a", "b", "c", "x", "y", " ", "1", "2", '"', "\\", "A"),
     });

@@ -39,6 +39,15 @@ describe("lab manifest rules: YAML syntax and duplicates", () => {
     );
   });
 
+  test("a number key and the same text quoted are one key once read: the second is a duplicate", () => {
+    expect(message('version: 1\nscenarios: {}\nresources:\n  1: Anna\n  "1": Bert\n')).to.equal(
+      "lab.yaml:5: duplicated key 1: each key may appear once",
+    );
+    expect(message("version: 1\nscenarios: {}\n~: a\n'': b\n")).to.equal(
+      'lab.yaml:4: duplicated key "": each key may appear once',
+    );
+  });
+
   test("keys that are not plain scalars are no duplicates of each other; they fail as @ids", () => {
     const e = rejection(() =>
       parse("version: 1\nscenarios:\n  ? [a]\n  : {guid: a}\n  ? [b]\n  : {guid: b}\n"),
@@ -142,6 +151,12 @@ describe("lab manifest rules: aliases", () => {
       e,
       [2, 4],
       'field "scenarios.chat-a.Agent1": unknown field "Agent1"; allowed here: guid, notes, resources',
+    );
+  });
+
+  test("an alias with no anchor before it is named, on its line, not taken for an alias bomb", () => {
+    expect(message("version: 1\nscenarios:\n  chat-a:\n    guid: *g\n    notes: &g x\n")).to.equal(
+      "lab.yaml:4: alias *g has no anchor &g before it",
     );
   });
 
