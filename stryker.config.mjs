@@ -16,6 +16,7 @@ const AREAS = {
       "test/classifier/msf-segments.test.ts",
       "test/classifier/descriptors.test.ts",
       "test/classifier/format-row.test.ts",
+      "test/classifier/interaction-rules.test.ts",
       "test/classifier/properties.test.ts",
       "test/classifier/rejections.test.ts",
       "test/flows",
