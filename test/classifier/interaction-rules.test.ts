@@ -251,3 +251,145 @@ describe("inconsistent logs are refused with one whole line", () => {
     );
   });
 });
+
+describe("the stop, and the revokes that are part of it", () => {
+  test("a revoke at the instant the customer leaves: the agent's IRF and the queue's segment both end as abandoned while alerting", () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventRevoked", { agent: "Agent1" }, 8)
+      .add("EventProcessingStopped", { by: "customer" }, 0);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/CustomerAbandoned [AbandonedWhileRinging] 09:00:02.000-09:00:10.000 a8000 h0 m0 from-",
+    ]);
+    expect(msfLines(log)).to.deep.equal([
+      "1 Chat_Inbound Received/Diverted [AbandonedWhileRinging] 09:00:00.000-09:00:10.000 d10000 irf1",
+    ]);
+  });
+
+  test("a segment that ended before the stop keeps its ending even when its target's revoke is the stop's", () => {
+    // Agent1 is still alerted when the chat is placed back in the queue (the segment ends there,
+    // Redirected); Agent1's revoke comes with the customer's stop, later.
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound" }, 2)
+      .add("EventRevoked", { agent: "Agent1", reason: "requested" }, 5)
+      .add("EventProcessingStopped", { by: "customer" }, 0);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/CustomerAbandoned [AbandonedWhileRinging] 09:00:02.000-09:00:09.000 a7000 h0 m0 from-",
+    ]);
+    expect(msfLines(log, { populateMmIxnqueueFacts: true })).to.deep.equal([
+      "1 Chat_Inbound Received/Redirected [Unspecified] 09:00:00.000-09:00:04.000 d4000 irf1",
+      "2 Chat_Inbound Received/CustomerAbandoned [AbandonedWhileQueued] 09:00:04.000-09:00:09.000 d5000 irf-",
+    ]);
+  });
+
+  test("a strategy stopping the chat while the agent is alerted: the invitation is revoked, the segment Completed", () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventProcessingStopped", { by: "strategy" }, 6);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Abandoned [Revoked] 09:00:02.000-09:00:08.000 a6000 h0 m0 from-",
+    ]);
+    expect(msfLines(log)).to.deep.equal([
+      "1 Chat_Inbound Received/Completed [Unspecified] 09:00:00.000-09:00:08.000 d8000 irf1",
+    ]);
+  });
+
+  test("a rejection at the instant the customer leaves stays a rejection; the strategy gets the abandon, the segment stays the agent's", () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventRejected", { agent: "Agent1" }, 3)
+      .add("EventProcessingStopped", { by: "customer" }, 0);
+    expect(irfLines(log)).to.deep.equal([
+      "1 RouteInboundChat Strategy Puller/CustomerAbandoned [Unspecified] 09:00:01.000-09:00:05.000 a0 h0 m4000 from-",
+      "2 Agent1 Agent RoutedTo/Redirected [Unspecified] 09:00:02.000-09:00:05.000 a3000 h0 m0 from-",
+    ]);
+    expect(msfLines(log)).to.deep.equal([
+      "1 Chat_Inbound Received/Redirected [Unspecified] 09:00:00.000-09:00:05.000 d5000 irf2",
+    ]);
+  });
+
+  test("a joined agent's handling-timeout revoke: Redirected [Revoked], the chat back in the queue for the next agent", () => {
+    const log = joined()
+      .add("EventRevoked", { agent: "Agent1", reason: "handling-timeout" }, 60)
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound" }, 0)
+      .routedTo("Agent2")
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventPartyRemoved", { agent: "Agent2" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent2" }, 0);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Redirected [Revoked] 09:00:02.000-09:01:03.000 a1000 h60000 m0 from-",
+      "2 Agent2 Agent RoutedTo/Completed [Unspecified] 09:01:05.000-09:01:07.000 a1000 h1000 m0 from-",
+    ]);
+  });
+
+  test("the agent ending the chat closes every attempt still open, in invitation order", () => {
+    const log = joined()
+      .add("EventAgentInvited", {
+        agent: "Agent2",
+        purpose: "conference",
+        from: "Agent1",
+        visibility: "conference",
+      })
+      .add("EventAgentInvited", { agent: "Agent3", purpose: "consult", from: "Agent1" })
+      .add("EventPartyAdded", { agent: "Agent3" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 5);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Completed [Unspecified] 09:00:02.000-09:00:11.000 a1000 h8000 m0 from-",
+      "2 Agent2 Agent InConference/Abandoned [Revoked] 09:00:04.000-09:00:11.000 a7000 h0 m0 from1",
+      "3 Agent3 Agent ReceivedConsult/Completed [Unspecified] 09:00:05.000-09:00:11.000 a1000 h5000 m0 from1",
+    ]);
+  });
+});
+
+describe("invitations", () => {
+  test("a transfer invitation that names no inviter is ReceivedTransfer from no IRF, and transfers nobody's attempt", () => {
+    const log = joined()
+      .add("EventAgentInvited", { agent: "Agent2", purpose: "transfer" })
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventPartyRemoved", { agent: "Agent1" })
+      .add("EventPartyRemoved", { agent: "Agent2" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent2" }, 0);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Completed [Unspecified] 09:00:02.000-09:00:06.000 a1000 h3000 m0 from-",
+      "2 Agent2 Agent ReceivedTransfer/Completed [Unspecified] 09:00:04.000-09:00:07.000 a1000 h2000 m0 from-",
+    ]);
+  });
+
+  test("an agent invited again after leaving has a second IRF of its own", () => {
+    const log = joined()
+      .add("EventPartyRemoved", { agent: "Agent1" }, 5)
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound" }, 0)
+      .routedTo("Agent1")
+      .add("EventPartyAdded", { agent: "Agent1" })
+      .add("EventPartyRemoved", { agent: "Agent1" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Completed [Unspecified] 09:00:02.000-09:00:08.000 a1000 h5000 m0 from-",
+      "2 Agent1 Agent RoutedTo/Completed [Unspecified] 09:00:10.000-09:00:12.000 a1000 h1000 m0 from-",
+    ]);
+  });
+
+  test("a consultation completed as a transfer: the consulting agent Transferred, the consulted ReceivedTransfer", () => {
+    const log = joined()
+      .add("EventAgentInvited", {
+        agent: "Agent2",
+        purpose: "consult",
+        from: "Agent1",
+        visibility: "consult",
+      })
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventVisibilityChanged", { agent: "Agent2", visibility: "conference", purpose: "transfer" })
+      .add("EventPartyRemoved", { agent: "Agent1" }, 0)
+      .add("EventPartyRemoved", { agent: "Agent2" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent2" }, 0);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Transferred [Unspecified] 09:00:02.000-09:00:06.000 a1000 h3000 m0 from-",
+      "2 Agent2 Agent ReceivedTransfer/Completed [Unspecified] 09:00:04.000-09:00:07.000 a1000 h2000 m0 from1",
+    ]);
+  });
+});
