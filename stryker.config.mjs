@@ -12,6 +12,7 @@ const AREAS = {
   classifier: {
     mutate: ["src/classifier/**/*.ts", "!src/classifier/parallel-*.ts", "!src/classifier/partition.ts"],
     tests: [
+      "test/classifier/bounded-memo.test.ts",
       "test/classifier/classify-api.test.ts",
       "test/classifier/msf-segments.test.ts",
       "test/classifier/descriptors.test.ts",

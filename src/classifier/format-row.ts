@@ -7,6 +7,7 @@
  * the strings go through JSON.stringify, for its escaping.
  */
 import type { IrfRow } from "../domain/irf";
+import { BoundedMemo } from "./bounded-memo";
 
 /** The row's fields in the order formatRow writes them. */
 export const ROW_FIELDS = [
@@ -32,21 +33,14 @@ const str = JSON.stringify as (value: string) => string;
  * Names (resources, descriptors) recur on almost every row: their JSON is remembered, up to a
  * bound so that memory stays flat whatever the log holds.
  */
-const quotedNames = new Map<string, string>();
-const MAX_QUOTED_NAMES = 4096;
+const quotedNames = new BoundedMemo(str, 4096);
 
 function name(value: string): string {
-  let quoted = quotedNames.get(value);
-  if (quoted === undefined) {
-    quoted = str(value);
-    if (quotedNames.size >= MAX_QUOTED_NAMES) quotedNames.clear();
-    quotedNames.set(value, quoted);
-  }
-  return quoted;
+  return quotedNames.get(value);
 }
 
-/** A number as JSON.stringify writes it: non-finite ones as null. */
-function num(value: number): string {
+/** A number as JSON.stringify writes it: non-finite ones, and null, as null. */
+function num(value: number | null): string {
   return Number.isFinite(value) ? `${value}` : "null";
 }
 
@@ -57,6 +51,6 @@ export function formatRow(row: IrfRow): string {
     `,"reason":${name(row.reason)},"start":${str(row.start)},"end":${str(row.end)}` +
     `,"roleReason":${name(row.roleReason)},"alertingMs":${num(row.alertingMs)}` +
     `,"handlingMs":${num(row.handlingMs)},"mediationMs":${num(row.mediationMs)}` +
-    `,"receivedFrom":${row.receivedFrom === null ? "null" : num(row.receivedFrom)}}`
+    `,"receivedFrom":${num(row.receivedFrom)}}`
   );
 }
