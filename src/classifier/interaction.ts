@@ -130,7 +130,6 @@ export class InteractionState {
     private readonly wantMsfs = true,
   ) {
     this.id = first.interaction;
-    this.inbound = first.event === "EventInteractionSubmitted" && first.interactionType === "Inbound";
     if (first.event !== "EventInteractionSubmitted") {
       throw new InputError(
         source.file,
@@ -152,6 +151,7 @@ export class InteractionState {
         `"${printableName(first.media)}" is not modelled: the reference classifier models chat only (asynchronous media such as e-mail are not abandoned, and GIM treats new media types as offline)`,
       );
     }
+    this.inbound = first.interactionType === "Inbound";
   }
 
   /** The number of agent attempts still open (alerting or joined). */
