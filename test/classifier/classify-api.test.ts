@@ -11,6 +11,7 @@ import { describe, test } from "node:test";
 import { expect } from "chai";
 import {
   ChatClassifier,
+  CLASSIFIER_VERSION,
   classifyBatches,
   classifyEvents,
   classifyFacts,
@@ -109,6 +110,31 @@ describe("classifyEvents and classifyFacts", () => {
     })();
     expect([plain?.file, plain?.line]).to.deep.equal(["given.jsonl", 1 + log.events.length]);
   });
+});
+
+describe("classifyEvents and classifyFacts without a file name", () => {
+  // A log built in memory (the step definitions' logs, the reference back end's) is named
+  // "<events>" in a rejection, so the message still reads as file:line.
+  const reused = [...answered("again", "Agent1", 0).events, ...answered("again", "Agent1", 10).events];
+  const where = (work: () => unknown): string => {
+    try {
+      work();
+    } catch (e) {
+      expect(e).to.be.instanceOf(InputError);
+      return (e as InputError).message.slice(0, (e as InputError).message.indexOf(": field"));
+    }
+    throw new Error("the log was accepted");
+  };
+
+  test("a rejection names the log <events> and the event's position in it", () => {
+    const line = answered("again", "Agent1", 0).events.length + 1;
+    expect(where(() => classifyEvents(reused))).to.equal(`<events>:${line}`);
+    expect(where(() => classifyFacts(reused))).to.equal(`<events>:${line}`);
+  });
+});
+
+test("the classifier's version, written into snapshots and reports, is a semantic version", () => {
+  expect(CLASSIFIER_VERSION).to.match(/^\d+\.\d+\.\d+$/);
 });
 
 describe("ChatClassifier", () => {
