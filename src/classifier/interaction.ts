@@ -64,7 +64,6 @@ interface Location {
 
 /** A stay in an interaction queue: an MSF in the making (msf-rules.ts). */
 interface Segment {
-  seq: number;
   queue: string;
   startTs: string;
   start: number;
@@ -343,10 +342,10 @@ export class InteractionState {
     return { seq: this.seq++, name, sinceTs, since };
   }
 
+  /** Opens the next segment; the one before it, if any, has ended (one is open at a time). */
   private openSegment(queue: string, ts: string, time: number): void {
-    const first = this.segments.length === 0 && this.segment === undefined;
+    const first = this.segments.length === 0;
     this.segment = {
-      seq: this.seq++,
       queue,
       startTs: ts,
       start: time,
@@ -375,7 +374,7 @@ export class InteractionState {
 
   /** The target of the open segment stopped being alerted without answering. */
   private targetEnded(a: Attempt, o: rules.Outcome, ts: string, time: number): void {
-    if (this.segment !== undefined && this.segment.target === a) this.endSegment(o, ts, time);
+    if (this.segment?.target === a) this.endSegment(o, ts, time);
   }
 
   private invite(e: AgentInvited, time: number, source: EventSource): void {
@@ -432,7 +431,8 @@ export class InteractionState {
     // customer's EventProcessingStopped, at the same instant. That revoke is part of the stop:
     // the attempt ends as the stop decides (seed 1.11), not as a revoked invitation (seed 1.2).
     let engaged = this.agents.size > 0;
-    const revokedByStop = new Set<Attempt>();
+    // Typed to be asked about a segment's target, which may be missing; it only ever holds attempts.
+    const revokedByStop = new Set<Attempt | undefined>();
     for (const a of this.ended) {
       if (a.revokedWithoutTimeout && a.end === time && by === "customer") {
         const o = rules.stoppedWhileAlerting(by);
@@ -442,26 +442,15 @@ export class InteractionState {
         revokedByStop.add(a);
       }
     }
-    // One pass over the segments for all those attempts, not one per attempt (linear time).
-    if (revokedByStop.size > 0) {
-      for (const s of this.segments) {
-        if (s.target !== undefined && revokedByStop.has(s.target) && s.end === time) {
-          const m = msfRules.abandonedWhileAlerting();
-          s.result = m.result;
-          s.reason = m.reason;
-        }
+    // One pass over the segments for all those attempts, not one per attempt (linear time). A
+    // segment that ended earlier (the chat placed in a queue while its target was still alerted)
+    // keeps its ending.
+    for (const s of this.segments) {
+      if (revokedByStop.has(s.target) && s.end === time) {
+        const m = msfRules.abandonedWhileAlerting();
+        s.result = m.result;
+        s.reason = m.reason;
       }
-    }
-    // The queue's segment ends with the interaction: abandoned or stopped while alerting its
-    // target, or while waiting (or being routed) with nobody alerted.
-    const open = this.segment;
-    if (open !== undefined) {
-      const alerting = open.target !== undefined && open.target.joined === undefined;
-      this.endSegment(
-        alerting && by === "customer" ? msfRules.abandonedWhileAlerting() : msfRules.stoppedInQueue(by),
-        ts,
-        time,
-      );
     }
     // In invitation order; close takes each off the map (deleting the entry being visited is safe).
     for (const a of this.agents.values()) {
@@ -483,10 +472,20 @@ export class InteractionState {
     } else if (!engaged && this.queue !== undefined) {
       mediation = this.mediation(this.queue, "Queue", rules.QUEUE_ROLE, rules.stoppedInQueue(by), ts, time);
     }
-    // A segment that ended in mediation is linked to the mediation resource's own IRF.
-    const last = this.segments[this.segments.length - 1];
-    if (mediation !== undefined && last !== undefined && last.end === time && last.linked === undefined) {
-      last.linked = mediation;
+    // The queue's segment ends with the interaction: abandoned or stopped while alerting its
+    // target (an open segment's target has not answered: answering ends the segment), or while
+    // waiting or being routed with nobody alerted. Nobody alerted, the interaction ended in
+    // mediation, and the segment is linked to the mediation resource's own IRF.
+    const open = this.segment;
+    if (open !== undefined) {
+      open.linked = mediation;
+      this.endSegment(
+        open.target !== undefined && by === "customer"
+          ? msfRules.abandonedWhileAlerting()
+          : msfRules.stoppedInQueue(by),
+        ts,
+        time,
+      );
     }
     const rows = this.toRows(this.ended);
     const msfs = this.wantMsfs ? this.toMsfs() : [];
@@ -527,7 +526,8 @@ export class InteractionState {
     a.reason = o.reason;
     a.endTs = ts;
     a.end = time;
-    if (this.agents.get(a.resource) === a) this.agents.delete(a.resource);
+    // Every attempt closed is an agent's open one, taken from this map.
+    this.agents.delete(a.resource);
     this.ended.push(a);
     const mine = this.endedByAgent.get(a.resource);
     if (mine === undefined) this.endedByAgent.set(a.resource, [a]);
@@ -593,9 +593,10 @@ export class InteractionState {
    * (toRows), so an MSF can name its IRF's ordinal; an attempt not yet numbered links to null.
    */
   private toMsfs(): MsfRow[] {
-    const kept = this.segments
-      .filter((s) => (s.first && this.inbound) || this.config.populateMmIxnqueueFacts)
-      .sort((x, y) => x.start - y.start || x.seq - y.seq);
+    // One segment is open at a time, so they end in the order they started: no sort needed.
+    const kept = this.segments.filter(
+      (s) => (s.first && this.inbound) || this.config.populateMmIxnqueueFacts,
+    );
     return kept.map((s, i) => ({
       interaction: this.id,
       msf: i + 1,
