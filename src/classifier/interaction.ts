@@ -126,7 +126,7 @@ export class InteractionState {
     source: EventSource,
     private readonly config: GimConfig,
     /** False when nobody listens for MSFs: the rows are then not built (a hot path on big logs). */
-    private readonly wantMsfs = true,
+    private readonly wantMsfs: boolean,
   ) {
     this.id = first.interaction;
     if (first.event !== "EventInteractionSubmitted") {
