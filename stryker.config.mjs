@@ -20,6 +20,7 @@ const AREAS = {
       "test/classifier/interaction-rules.test.ts",
       "test/classifier/properties.test.ts",
       "test/classifier/rejections.test.ts",
+      "test/classifier/role-rule.test.ts",
       "test/flows",
       "test/examples/examples.test.ts",
       "test/gimconfig/bundled-config.test.ts",

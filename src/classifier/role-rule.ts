@@ -28,8 +28,13 @@ export function roleOf(invite: Pick<AgentInvited, "purpose" | "visibility">, joi
       return "ReceivedTransfer";
     case "conference":
     case "consult": {
-      const mode = invite.visibility ?? (joined ? invite.purpose : "consult");
-      return mode === "conference" ? "InConference" : "ReceivedConsult";
+      // The visibility mode when known; else the purpose of an accepted invitation stands for it,
+      // and one that failed is a consultation.
+      const conference =
+        invite.visibility === undefined
+          ? joined && invite.purpose === "conference"
+          : invite.visibility === "conference";
+      return conference ? "InConference" : "ReceivedConsult";
     }
   }
 }
