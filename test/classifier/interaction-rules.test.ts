@@ -126,6 +126,26 @@ describe("an agent who places the chat in a queue", () => {
     ]);
   });
 
+  test("the agent routed the placed chat who does not answer: ReceivedTransfer, Redirected as any routed invitation (the chat goes back to the queue)", () => {
+    const log = joined()
+      .add("EventPartyRemoved", { agent: "Agent1" }, 10)
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound", agent: "Agent1" }, 0)
+      .routedTo("Agent2")
+      .add("EventRejected", { agent: "Agent2" })
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound" }, 0)
+      .routedTo("Agent3")
+      .add("EventRevoked", { agent: "Agent3", reason: "delivering-timeout" }, 30)
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound" }, 0)
+      .add("EventProcessingStopped", { by: "strategy" }, 0);
+    // Only the first agent routed after the placement received it from Agent1.
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Transferred [Unspecified] 09:00:02.000-09:00:13.000 a1000 h10000 m0 from-",
+      "2 Agent2 Agent ReceivedTransfer/Redirected [Unspecified] 09:00:15.000-09:00:16.000 a1000 h0 m0 from1",
+      "3 Agent3 Agent RoutedTo/Redirected [Revoked] 09:00:18.000-09:00:48.000 a30000 h0 m0 from-",
+      "4 Chat_Inbound Queue Received/Completed [Unspecified] 09:00:48.000-09:00:48.000 a0 h0 m0 from-",
+    ]);
+  });
+
   test("placed in a stop-ixn-queues queue: Completed, and neither the stop queue nor the strategy is recorded", () => {
     const log = joined()
       .add("EventPartyRemoved", { agent: "Agent1" }, 10)
