@@ -35,7 +35,7 @@ interface Attempt {
   purpose: InvitePurpose | undefined;
   visibility: Visibility | undefined;
   /** The attempt of the agent who invited this one (transfer, conference, consultation). */
-  invitedBy: Attempt | undefined;
+  invitedBy: AgentAttempt | undefined;
   joined: number | undefined;
   /** Set when a transfer this agent started has been accepted by its target. */
   transferAccepted: boolean;
@@ -54,6 +54,9 @@ interface Attempt {
   ordinal: number;
 }
 
+/** An agent's attempt: it has an invitation, which a queue's or a strategy's IRF has not. */
+type AgentAttempt = Attempt & { purpose: InvitePurpose };
+
 interface Location {
   /** Order of creation, shared with attempts: the mediation IRF made at the stop sorts by it. */
   seq: number;
@@ -70,7 +73,7 @@ interface Segment {
   /** GIM writes an MSF for the first interaction queue an inbound interaction enters (GIMMMIxnFlow). */
   first: boolean;
   /** The agent attempt the queue's chat was distributed to, while it is alerted. */
-  target: Attempt | undefined;
+  target: AgentAttempt | undefined;
   /** The attempt the segment is linked to: the target, or the queue's or strategy's own IRF. */
   linked: Attempt | undefined;
   result: string;
@@ -95,10 +98,10 @@ export class InteractionState {
    * insertion order). Looked up by key, never scanned: a conference of 100,000 agents must
    * classify in linear time (issue 11).
    */
-  private readonly agents = new Map<string, Attempt>();
+  private readonly agents = new Map<string, AgentAttempt>();
   private readonly ended: Attempt[] = [];
   /** The ended attempts of each agent, in `ended` order: placed() looks for the one who just left. */
-  private readonly endedByAgent = new Map<string, Attempt[]>();
+  private readonly endedByAgent = new Map<string, AgentAttempt[]>();
   private seq = 0;
   /** EventInteractionSubmitted has been applied: a second one is refused. */
   private submitted = false;
@@ -117,7 +120,7 @@ export class InteractionState {
    * The agent attempt that left by placing the chat in the queue it now waits in (Place
    * Interaction in Queue), so the next agent routed from it receives a transfer.
    */
-  private placedBy: Attempt | undefined;
+  private placedBy: AgentAttempt | undefined;
   /** Placed in a stop-ixn-queues queue: GIM excludes the interaction from further processing. */
   private stoppedInStopQueue = false;
 
@@ -216,7 +219,7 @@ export class InteractionState {
         return undefined;
       case "EventRejected": {
         const a = this.alerting(e.agent, source, "reject");
-        this.close(a, rules.invitationRejected(roleOf(inviteOf(a), false)), e.ts, time);
+        this.close(a, rules.invitationRejected(roleOf(a, false)), e.ts, time);
         this.targetEnded(a, msfRules.notAnswered(false), e.ts, time);
         return undefined;
       }
@@ -235,7 +238,7 @@ export class InteractionState {
         }
         if (a.joined === undefined) {
           a.revokedWithoutTimeout = e.reason === undefined || e.reason === "requested";
-          this.close(a, rules.invitationRevoked(roleOf(inviteOf(a), false)), e.ts, time);
+          this.close(a, rules.invitationRevoked(roleOf(a, false)), e.ts, time);
           this.targetEnded(a, msfRules.notAnswered(true), e.ts, time);
         } else this.close(a, rules.revokedWhileHandling(), e.ts, time);
         // GIMTechDescr: a handling-timeout revoke returns the chat "to the queue"; the log says
@@ -316,7 +319,7 @@ export class InteractionState {
         `${agent} places interaction "${this.id}" in "${queue}" while still in it; an agent who places a chat in a queue leaves it (Place Interaction in Queue: EventPartyRemoved, then EventPlacedInQueue). To conference or consult through a queue, log the internal invitation interaction (subtype InternalConferenceInvite)`,
       );
     }
-    let left: Attempt | undefined;
+    let left: AgentAttempt | undefined;
     // The last of this agent's ended attempts that ended now, having joined.
     for (const a of this.endedByAgent.get(agent) ?? [])
       if (a.end === time && a.joined !== undefined) left = a;
@@ -373,7 +376,7 @@ export class InteractionState {
   }
 
   /** The target of the open segment stopped being alerted without answering. */
-  private targetEnded(a: Attempt, o: rules.Outcome, ts: string, time: number): void {
+  private targetEnded(a: AgentAttempt, o: rules.Outcome, ts: string, time: number): void {
     if (this.segment?.target === a) this.endSegment(o, ts, time);
   }
 
@@ -386,9 +389,7 @@ export class InteractionState {
         `${e.agent} is already in interaction "${this.id}"`,
       );
     }
-    const a = this.newAttempt(e.agent, "Agent", e.ts, time);
-    a.purpose = e.purpose;
-    a.visibility = e.visibility;
+    const a = this.newAttempt(e.agent, "Agent", e.ts, time, e.purpose, e.visibility);
     if (e.from !== undefined) {
       a.invitedBy = this.openAttemptOf(e.from);
       if (a.invitedBy?.joined === undefined) {
@@ -508,7 +509,7 @@ export class InteractionState {
     ts: string,
     time: number,
   ): Attempt {
-    const a = this.newAttempt(at.name, type, at.sinceTs, at.since);
+    const a = this.newAttempt(at.name, type, at.sinceTs, at.since, undefined, undefined);
     // Ordered by when the log put the chat there, not by when the stop made this IRF.
     a.seq = at.seq;
     a.role = role;
@@ -520,8 +521,8 @@ export class InteractionState {
     return a;
   }
 
-  private close(a: Attempt, o: rules.Outcome, ts: string, time: number): void {
-    a.role = a.placedTransfer ? rules.routedAfterPlacement() : roleOf(inviteOf(a), a.joined !== undefined);
+  private close(a: AgentAttempt, o: rules.Outcome, ts: string, time: number): void {
+    a.role = a.placedTransfer ? rules.routedAfterPlacement() : roleOf(a, a.joined !== undefined);
     a.result = o.result;
     a.reason = o.reason;
     a.endTs = ts;
@@ -534,15 +535,22 @@ export class InteractionState {
     else mine.push(a);
   }
 
-  private newAttempt(resource: string, resourceType: ResourceType, startTs: string, start: number): Attempt {
+  private newAttempt<P extends InvitePurpose | undefined>(
+    resource: string,
+    resourceType: ResourceType,
+    startTs: string,
+    start: number,
+    purpose: P,
+    visibility: Visibility | undefined,
+  ): Attempt & { purpose: P } {
     return {
       seq: this.seq++,
       resource,
       resourceType,
       startTs,
       start,
-      purpose: undefined,
-      visibility: undefined,
+      purpose,
+      visibility,
       invitedBy: undefined,
       joined: undefined,
       transferAccepted: false,
@@ -557,11 +565,11 @@ export class InteractionState {
     };
   }
 
-  private openAttemptOf(agent: string): Attempt | undefined {
+  private openAttemptOf(agent: string): AgentAttempt | undefined {
     return this.agents.get(agent);
   }
 
-  private attempt(agent: string, source: EventSource): Attempt {
+  private attempt(agent: string, source: EventSource): AgentAttempt {
     const a = this.openAttemptOf(agent);
     if (a === undefined) {
       throw new InputError(
@@ -574,7 +582,7 @@ export class InteractionState {
     return a;
   }
 
-  private alerting(agent: string, source: EventSource, action: string): Attempt {
+  private alerting(agent: string, source: EventSource, action: string): AgentAttempt {
     const a = this.attempt(agent, source);
     if (a.joined !== undefined) {
       throw new InputError(
@@ -648,10 +656,4 @@ const CHAT_MEDIA = "chat";
 /** A name from the log as a message may quote it: control characters escaped. */
 function printableName(text: string): string {
   return JSON.stringify(text).slice(1, -1);
-}
-
-/** The invitation of an agent's attempt, as the role rule reads it. */
-function inviteOf(a: Attempt): Pick<AgentInvited, "purpose" | "visibility"> {
-  if (a.purpose === undefined) throw new Error(`internal: agent attempt ${a.resource} has no invitation`);
-  return a as Attempt & { purpose: InvitePurpose };
 }
