@@ -48,7 +48,9 @@ export function timestamp<C extends string>(
   const ms = INTEGER.test(text)
     ? Number(text) * 1000
     : Date.parse(ZONELESS.test(text) ? `${text.replace(" ", "T")}Z` : text);
-  if (!Number.isFinite(ms) || Number.isNaN(new Date(ms).getTime())) {
+  // One check for both failures: Date.parse's NaN, and integer seconds beyond the dates a Date
+  // can hold (a valid integer that would make toISOString throw a RangeError).
+  if (Number.isNaN(new Date(ms).getTime())) {
     throw new InputError(
       source,
       record.line,
