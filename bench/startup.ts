@@ -4,7 +4,9 @@
  * peak RSS from /usr/bin/time (the largest process of the measured tree):
  *
  *   --version                      against `node -e 0`
- *   run --no-allure (every flow)   against a bare cucumber-js run of an empty feature set
+ *   run --no-allure (every flow)   against a bare cucumber-js run of an empty feature set, and
+ *                                  against bare cucumber-js running the same features with the
+ *                                  compiled step definitions (the harness's own share)
  *   classify of ~500k events       against reading the same file and JSON.parse of each line,
  *                                  with 1 worker (--jobs 1) and 2 workers (--jobs 2)
  *   npm start                      (run + the single-file Allure report) in seconds
@@ -139,9 +141,28 @@ async function main(): Promise<void> {
       ROOT,
       scratch,
     );
+    // The empty set is the issue's floor, but it runs no scenario: the same features and the
+    // compiled step definitions under bare cucumber-js (its default progress formatter, no
+    // Allure hooks) say what the harness itself adds to the work of the scenarios.
+    const sameWork = measure(
+      [
+        node,
+        join(ROOT, "node_modules/@cucumber/cucumber/bin/cucumber.js"),
+        "--config",
+        relative(ROOT, config),
+        "--require",
+        "dist/steps/**/!(allure).js",
+        "features",
+      ],
+      runs,
+      ROOT,
+      scratch,
+    );
     const run = measure([node, BIN, "run", "--no-allure"], runs, ROOT, scratch);
     console.log(`\n${show("bare cucumber-js, empty feature set", cucumber)}`);
+    console.log(show("bare cucumber-js, the bundled features", sameWork, cucumber));
     console.log(show("gim-conformance run --no-allure (all flows)", run, cucumber));
+    console.log(show("  the same run against the bundled features", run, sameWork));
 
     const log = join(scratch, "log.jsonl");
     // The generator's flows average 8 events an interaction.
