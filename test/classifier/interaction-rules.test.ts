@@ -367,6 +367,19 @@ describe("the stop, and the revokes that are part of it", () => {
 });
 
 describe("invitations", () => {
+  test("two agents routed at once: the queue's segment is distributed to the first, and ends when that one declines", () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventAgentInvited", { agent: "Agent2", purpose: "route" }, 0)
+      .add("EventRejected", { agent: "Agent2" }, 3)
+      .add("EventRejected", { agent: "Agent1" }, 4)
+      .add("EventProcessingStopped", { by: "strategy" }, 0);
+    expect(msfLines(log)).to.deep.equal([
+      "1 Chat_Inbound Received/Redirected [Unspecified] 09:00:00.000-09:00:09.000 d9000 irf2",
+    ]);
+  });
+
   test("a transfer invitation that names no inviter is ReceivedTransfer from no IRF, and transfers nobody's attempt", () => {
     const log = joined()
       .add("EventAgentInvited", { agent: "Agent2", purpose: "transfer" })
