@@ -146,6 +146,41 @@ describe("an agent who places the chat in a queue", () => {
     ]);
   });
 
+  test("placed by one of two agents: the other's invitations are not the placed chat's delivery, and the waiting segment is not theirs", () => {
+    // Agent1 and Agent2 in a conference; Agent1 places the chat in the queue and leaves it to
+    // Agent2, who consults Agent3. Only a routed invitation receives the placed chat (and is
+    // the queue's distribution); a consultation from Agent2 is neither.
+    const log = joined()
+      .add("EventAgentInvited", {
+        agent: "Agent2",
+        purpose: "conference",
+        from: "Agent1",
+        visibility: "conference",
+      })
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventPartyRemoved", { agent: "Agent1" }, 5)
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound", agent: "Agent1" }, 0)
+      .add("EventAgentInvited", {
+        agent: "Agent3",
+        purpose: "consult",
+        from: "Agent2",
+        visibility: "consult",
+      })
+      .add("EventPartyAdded", { agent: "Agent3" })
+      .add("EventPartyRemoved", { agent: "Agent3" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent2" });
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Transferred [Unspecified] 09:00:02.000-09:00:10.000 a1000 h7000 m0 from-",
+      "2 Agent2 Agent InConference/Completed [Unspecified] 09:00:04.000-09:00:14.000 a1000 h9000 m0 from1",
+      "3 Agent3 Agent ReceivedConsult/Completed [Unspecified] 09:00:11.000-09:00:13.000 a1000 h1000 m0 from2",
+    ]);
+    // The segment the placement opened waits until Agent2 ends the chat: nobody was routed from it.
+    expect(msfLines(log, { populateMmIxnqueueFacts: true })).to.deep.equal([
+      "1 Chat_Inbound Received/Diverted [Unspecified] 09:00:00.000-09:00:03.000 d3000 irf1",
+      "2 Chat_Inbound Received/Completed [Unspecified] 09:00:10.000-09:00:14.000 d4000 irf-",
+    ]);
+  });
+
   test("placed in a stop-ixn-queues queue: Completed, and neither the stop queue nor the strategy is recorded", () => {
     const log = joined()
       .add("EventPartyRemoved", { agent: "Agent1" }, 10)
@@ -347,6 +382,19 @@ describe("the stop, and the revokes that are part of it", () => {
     ]);
   });
 
+  test("a joined conference party's handling-timeout revoke: Redirected [Revoked] as for a routed agent, not an unanswered invitation's Abandoned", () => {
+    const log = joined()
+      .add("EventAgentInvited", { agent: "Agent2", purpose: "conference", from: "Agent1" })
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventRevoked", { agent: "Agent2", reason: "handling-timeout" }, 60)
+      .add("EventPartyRemoved", { agent: "Agent1" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Completed [Unspecified] 09:00:02.000-09:01:06.000 a1000 h63000 m0 from-",
+      "2 Agent2 Agent InConference/Redirected [Revoked] 09:00:04.000-09:01:05.000 a1000 h60000 m0 from1",
+    ]);
+  });
+
   test("the agent ending the chat closes every attempt still open, in invitation order", () => {
     const log = joined()
       .add("EventAgentInvited", {
@@ -377,6 +425,29 @@ describe("invitations", () => {
       .add("EventProcessingStopped", { by: "strategy" }, 0);
     expect(msfLines(log)).to.deep.equal([
       "1 Chat_Inbound Received/Redirected [Unspecified] 09:00:00.000-09:00:09.000 d9000 irf2",
+    ]);
+  });
+
+  test("an invitation from an agent who was never in the chat names the inviter", () => {
+    const log = joined().add("EventAgentInvited", { agent: "Agent2", purpose: "transfer", from: "Agent7" });
+    expect(rejectionOf(log)).to.equal(
+      'chat.jsonl:6: field "from": Agent7 has not joined interaction "chat-1" and cannot invite Agent2',
+    );
+  });
+
+  test("a routed invitation once the chat was answered belongs to no queue stay: the answered segment stays as it was", () => {
+    const log = joined()
+      .add("EventAgentInvited", { agent: "Agent2", purpose: "route" })
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventPartyRemoved", { agent: "Agent2" })
+      .add("EventPartyRemoved", { agent: "Agent1" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
+    expect(msfLines(log)).to.deep.equal([
+      "1 Chat_Inbound Received/Diverted [Unspecified] 09:00:00.000-09:00:03.000 d3000 irf1",
+    ]);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Completed [Unspecified] 09:00:02.000-09:00:07.000 a1000 h4000 m0 from-",
+      "2 Agent2 Agent RoutedTo/Completed [Unspecified] 09:00:04.000-09:00:06.000 a1000 h1000 m0 from-",
     ]);
   });
 
