@@ -98,6 +98,20 @@ describe("an agent who places the chat in a queue", () => {
     ]);
   });
 
+  test("a placement naming an agent who was never in the chat is the queue's own: nobody is Transferred", () => {
+    const log = new ChatLog()
+      .submitted()
+      .add("EventTakenFromQueue", { queue: "Chat_Inbound", strategy: "RouteInboundChat" }, 2)
+      .add("EventPlacedInQueue", { queue: "Chat_Overflow", agent: "Agent9" })
+      .routedTo("Agent1", "RouteOverflow", "Chat_Overflow")
+      .add("EventPartyAdded", { agent: "Agent1" })
+      .add("EventPartyRemoved", { agent: "Agent1" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Completed [Unspecified] 09:00:05.000-09:00:07.000 a1000 h1000 m0 from-",
+    ]);
+  });
+
   test("an agent who left earlier is not the one who placed the chat: the next routed agent is RoutedTo", () => {
     const log = joined()
       .add("EventPartyRemoved", { agent: "Agent1" }, 10)
