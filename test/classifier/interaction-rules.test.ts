@@ -10,8 +10,18 @@
  */
 import { describe, test } from "node:test";
 import { expect } from "chai";
+import { InteractionState } from "../../src/classifier/interaction";
+import { DOCUMENTED_DEFAULTS } from "../../src/gimconfig/gim-config";
 import { ChatLog } from "../support/chat-log";
-import { classifyLog, irfLine, irfLines, msfLines, rejectionOf } from "../support/classify-log";
+import {
+  classifyLog,
+  irfLine,
+  irfLines,
+  LOG_FILE,
+  msfLine,
+  msfLines,
+  rejectionOf,
+} from "../support/classify-log";
 
 /** Agent1 routed (invited at 09:00:02) and joined at 09:00:03. */
 const joined = (id = "chat-1") =>
@@ -509,5 +519,36 @@ describe("invitations", () => {
       "1 Agent1 Agent RoutedTo/Transferred [Unspecified] 09:00:02.000-09:00:06.000 a1000 h3000 m0 from-",
       "2 Agent2 Agent ReceivedTransfer/Completed [Unspecified] 09:00:04.000-09:00:07.000 a1000 h2000 m0 from1",
     ]);
+  });
+});
+
+describe("a stopped interaction's state", () => {
+  test("hands its facts over once and holds none after: its ended IRFs and MSFs are gone with the stop", () => {
+    const [first, ...rest] = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventRejected", { agent: "Agent1" })
+      .add("EventProcessingStopped", { by: "customer" }).events;
+    const stop = rest.pop();
+    if (first === undefined || stop === undefined) throw new Error("the log is too short");
+    const source = { file: LOG_FILE, line: 1 };
+    const heard: string[] = [];
+    const state = new InteractionState(first, source, DOCUMENTED_DEFAULTS, (m) =>
+      heard.push(...m.map(msfLine)),
+    );
+    for (const e of [first, ...rest]) expect(state.apply(e, Date.parse(e.ts), source)).to.equal(undefined);
+    // Before the stop, a log cut short here would report the rejection and its segment.
+    expect(state.endedRows().map(irfLine)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Redirected [Unspecified] 09:00:02.000-09:00:03.000 a1000 h0 m0 from-",
+    ]);
+    expect(state.endedMsfs()).to.have.length(1);
+    expect(state.apply(stop, Date.parse(stop.ts), source)?.map(irfLine)).to.deep.equal([
+      "1 RouteInboundChat Strategy Puller/CustomerAbandoned [Unspecified] 09:00:01.000-09:00:04.000 a0 h0 m3000 from-",
+      "2 Agent1 Agent RoutedTo/Redirected [Unspecified] 09:00:02.000-09:00:03.000 a1000 h0 m0 from-",
+    ]);
+    expect(heard).to.deep.equal([
+      "1 Chat_Inbound Received/Redirected [Unspecified] 09:00:00.000-09:00:03.000 d3000 irf2",
+    ]);
+    expect([state.endedRows(), state.endedMsfs(), state.openAttempts]).to.deep.equal([[], [], 0]);
   });
 });
