@@ -66,15 +66,14 @@ export class ChatClassifier {
           `interaction "${printable(e.interaction)}" has already stopped; an interaction id names one interaction and is not reused`,
         );
       }
-      state = new InteractionState(e, logged.source, this.config, this.onMsfs !== undefined);
+      state = new InteractionState(e, logged.source, this.config, this.onMsfs);
       this.open.set(e.interaction, state);
     }
-    const facts = state.apply(e, logged.time, logged.source);
-    if (facts === undefined) return undefined;
+    const rows = state.apply(e, logged.time, logged.source);
+    if (rows === undefined) return undefined;
     this.open.delete(e.interaction);
     this.stopped.add(e.interaction);
-    if (facts.msfs.length > 0) this.onMsfs?.(facts.msfs);
-    return facts.irfs;
+    return rows;
   }
 
   /** Ends the log: rows of the attempts that ended in interactions that never stopped. */

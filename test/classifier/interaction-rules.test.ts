@@ -10,8 +10,18 @@
  */
 import { describe, test } from "node:test";
 import { expect } from "chai";
+import { InteractionState } from "../../src/classifier/interaction";
+import { DOCUMENTED_DEFAULTS } from "../../src/gimconfig/gim-config";
 import { ChatLog } from "../support/chat-log";
-import { classifyLog, irfLine, irfLines, msfLines, rejectionOf } from "../support/classify-log";
+import {
+  classifyLog,
+  irfLine,
+  irfLines,
+  LOG_FILE,
+  msfLine,
+  msfLines,
+  rejectionOf,
+} from "../support/classify-log";
 
 /** Agent1 routed (invited at 09:00:02) and joined at 09:00:03. */
 const joined = (id = "chat-1") =>
@@ -98,6 +108,20 @@ describe("an agent who places the chat in a queue", () => {
     ]);
   });
 
+  test("a placement naming an agent who was never in the chat is the queue's own: nobody is Transferred", () => {
+    const log = new ChatLog()
+      .submitted()
+      .add("EventTakenFromQueue", { queue: "Chat_Inbound", strategy: "RouteInboundChat" }, 2)
+      .add("EventPlacedInQueue", { queue: "Chat_Overflow", agent: "Agent9" })
+      .routedTo("Agent1", "RouteOverflow", "Chat_Overflow")
+      .add("EventPartyAdded", { agent: "Agent1" })
+      .add("EventPartyRemoved", { agent: "Agent1" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Completed [Unspecified] 09:00:05.000-09:00:07.000 a1000 h1000 m0 from-",
+    ]);
+  });
+
   test("an agent who left earlier is not the one who placed the chat: the next routed agent is RoutedTo", () => {
     const log = joined()
       .add("EventPartyRemoved", { agent: "Agent1" }, 10)
@@ -143,6 +167,41 @@ describe("an agent who places the chat in a queue", () => {
       "2 Agent2 Agent ReceivedTransfer/Redirected [Unspecified] 09:00:15.000-09:00:16.000 a1000 h0 m0 from1",
       "3 Agent3 Agent RoutedTo/Redirected [Revoked] 09:00:18.000-09:00:48.000 a30000 h0 m0 from-",
       "4 Chat_Inbound Queue Received/Completed [Unspecified] 09:00:48.000-09:00:48.000 a0 h0 m0 from-",
+    ]);
+  });
+
+  test("placed by one of two agents: the other's invitations are not the placed chat's delivery, and the waiting segment is not theirs", () => {
+    // Agent1 and Agent2 in a conference; Agent1 places the chat in the queue and leaves it to
+    // Agent2, who consults Agent3. Only a routed invitation receives the placed chat (and is
+    // the queue's distribution); a consultation from Agent2 is neither.
+    const log = joined()
+      .add("EventAgentInvited", {
+        agent: "Agent2",
+        purpose: "conference",
+        from: "Agent1",
+        visibility: "conference",
+      })
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventPartyRemoved", { agent: "Agent1" }, 5)
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound", agent: "Agent1" }, 0)
+      .add("EventAgentInvited", {
+        agent: "Agent3",
+        purpose: "consult",
+        from: "Agent2",
+        visibility: "consult",
+      })
+      .add("EventPartyAdded", { agent: "Agent3" })
+      .add("EventPartyRemoved", { agent: "Agent3" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent2" });
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Transferred [Unspecified] 09:00:02.000-09:00:10.000 a1000 h7000 m0 from-",
+      "2 Agent2 Agent InConference/Completed [Unspecified] 09:00:04.000-09:00:14.000 a1000 h9000 m0 from1",
+      "3 Agent3 Agent ReceivedConsult/Completed [Unspecified] 09:00:11.000-09:00:13.000 a1000 h1000 m0 from2",
+    ]);
+    // The segment the placement opened waits until Agent2 ends the chat: nobody was routed from it.
+    expect(msfLines(log, { populateMmIxnqueueFacts: true })).to.deep.equal([
+      "1 Chat_Inbound Received/Diverted [Unspecified] 09:00:00.000-09:00:03.000 d3000 irf1",
+      "2 Chat_Inbound Received/Completed [Unspecified] 09:00:10.000-09:00:14.000 d4000 irf-",
     ]);
   });
 
@@ -347,6 +406,19 @@ describe("the stop, and the revokes that are part of it", () => {
     ]);
   });
 
+  test("a joined conference party's handling-timeout revoke: Redirected [Revoked] as for a routed agent, not an unanswered invitation's Abandoned", () => {
+    const log = joined()
+      .add("EventAgentInvited", { agent: "Agent2", purpose: "conference", from: "Agent1" })
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventRevoked", { agent: "Agent2", reason: "handling-timeout" }, 60)
+      .add("EventPartyRemoved", { agent: "Agent1" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Completed [Unspecified] 09:00:02.000-09:01:06.000 a1000 h63000 m0 from-",
+      "2 Agent2 Agent InConference/Redirected [Revoked] 09:00:04.000-09:01:05.000 a1000 h60000 m0 from1",
+    ]);
+  });
+
   test("the agent ending the chat closes every attempt still open, in invitation order", () => {
     const log = joined()
       .add("EventAgentInvited", {
@@ -367,6 +439,42 @@ describe("the stop, and the revokes that are part of it", () => {
 });
 
 describe("invitations", () => {
+  test("two agents routed at once: the queue's segment is distributed to the first, and ends when that one declines", () => {
+    const log = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventAgentInvited", { agent: "Agent2", purpose: "route" }, 0)
+      .add("EventRejected", { agent: "Agent2" }, 3)
+      .add("EventRejected", { agent: "Agent1" }, 4)
+      .add("EventProcessingStopped", { by: "strategy" }, 0);
+    expect(msfLines(log)).to.deep.equal([
+      "1 Chat_Inbound Received/Redirected [Unspecified] 09:00:00.000-09:00:09.000 d9000 irf2",
+    ]);
+  });
+
+  test("an invitation from an agent who was never in the chat names the inviter", () => {
+    const log = joined().add("EventAgentInvited", { agent: "Agent2", purpose: "transfer", from: "Agent7" });
+    expect(rejectionOf(log)).to.equal(
+      'chat.jsonl:6: field "from": Agent7 has not joined interaction "chat-1" and cannot invite Agent2',
+    );
+  });
+
+  test("a routed invitation once the chat was answered belongs to no queue stay: the answered segment stays as it was", () => {
+    const log = joined()
+      .add("EventAgentInvited", { agent: "Agent2", purpose: "route" })
+      .add("EventPartyAdded", { agent: "Agent2" })
+      .add("EventPartyRemoved", { agent: "Agent2" })
+      .add("EventPartyRemoved", { agent: "Agent1" })
+      .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
+    expect(msfLines(log)).to.deep.equal([
+      "1 Chat_Inbound Received/Diverted [Unspecified] 09:00:00.000-09:00:03.000 d3000 irf1",
+    ]);
+    expect(irfLines(log)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Completed [Unspecified] 09:00:02.000-09:00:07.000 a1000 h4000 m0 from-",
+      "2 Agent2 Agent RoutedTo/Completed [Unspecified] 09:00:04.000-09:00:06.000 a1000 h1000 m0 from-",
+    ]);
+  });
+
   test("a transfer invitation that names no inviter is ReceivedTransfer from no IRF, and transfers nobody's attempt", () => {
     const log = joined()
       .add("EventAgentInvited", { agent: "Agent2", purpose: "transfer" })
@@ -411,5 +519,36 @@ describe("invitations", () => {
       "1 Agent1 Agent RoutedTo/Transferred [Unspecified] 09:00:02.000-09:00:06.000 a1000 h3000 m0 from-",
       "2 Agent2 Agent ReceivedTransfer/Completed [Unspecified] 09:00:04.000-09:00:07.000 a1000 h2000 m0 from1",
     ]);
+  });
+});
+
+describe("a stopped interaction's state", () => {
+  test("hands its facts over once and holds none after: its ended IRFs and MSFs are gone with the stop", () => {
+    const [first, ...rest] = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventRejected", { agent: "Agent1" })
+      .add("EventProcessingStopped", { by: "customer" }).events;
+    const stop = rest.pop();
+    if (first === undefined || stop === undefined) throw new Error("the log is too short");
+    const source = { file: LOG_FILE, line: 1 };
+    const heard: string[] = [];
+    const state = new InteractionState(first, source, DOCUMENTED_DEFAULTS, (m) =>
+      heard.push(...m.map(msfLine)),
+    );
+    for (const e of [first, ...rest]) expect(state.apply(e, Date.parse(e.ts), source)).to.equal(undefined);
+    // Before the stop, a log cut short here would report the rejection and its segment.
+    expect(state.endedRows().map(irfLine)).to.deep.equal([
+      "1 Agent1 Agent RoutedTo/Redirected [Unspecified] 09:00:02.000-09:00:03.000 a1000 h0 m0 from-",
+    ]);
+    expect(state.endedMsfs()).to.have.length(1);
+    expect(state.apply(stop, Date.parse(stop.ts), source)?.map(irfLine)).to.deep.equal([
+      "1 RouteInboundChat Strategy Puller/CustomerAbandoned [Unspecified] 09:00:01.000-09:00:04.000 a0 h0 m3000 from-",
+      "2 Agent1 Agent RoutedTo/Redirected [Unspecified] 09:00:02.000-09:00:03.000 a1000 h0 m0 from-",
+    ]);
+    expect(heard).to.deep.equal([
+      "1 Chat_Inbound Received/Redirected [Unspecified] 09:00:00.000-09:00:03.000 d3000 irf2",
+    ]);
+    expect([state.endedRows(), state.endedMsfs(), state.openAttempts]).to.deep.equal([[], [], 0]);
   });
 });
