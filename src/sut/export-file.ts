@@ -11,7 +11,7 @@ import type { ReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import { createInterface } from "node:readline";
-import { type CsvError, parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import { InputError } from "../errors";
 import { asInputError } from "../input-file";
 import { columnOf, type ExportSpec, emptyRecord, type GimRecord, type Sourced } from "./export-spec";
@@ -38,13 +38,16 @@ export async function readExport<C extends string>(
   file: string,
   wanted?: ReadonlySet<string>,
 ): Promise<ExportContents<C>> {
-  const format = await formatOf(file, spec);
-  const keep = (r: Sourced<C>) => wanted === undefined || wanted.has((r.values[spec.guid] ?? "").trim());
+  const format = await formatOf(file);
+  const keep = (r: Sourced<C>) => {
+    const guid = r.values[spec.guid];
+    return wanted === undefined || (guid !== null && wanted.has(guid.trim()));
+  };
   const read = format === "csv" ? readCsv(spec, file, keep) : readJsonLines(spec, file, keep);
   return { format, ...(await read) };
 }
 
-async function formatOf(file: string, spec: ExportSpec<string>): Promise<ExportFormat> {
+async function formatOf(file: string): Promise<ExportFormat> {
   const ext = extname(file).toLowerCase();
   if (ext === ".csv") return "csv";
   if (ext === ".jsonl" || ext === ".ndjson" || ext === ".json") return "jsonl";
@@ -58,31 +61,28 @@ async function formatOf(file: string, spec: ExportSpec<string>): Promise<ExportF
       await handle.close();
     }
   } catch (error) {
-    throw unreadable(file, error, spec);
+    throw unreadable(file, error);
   }
-  return start
-    .replace(/^\uFEFF/, "")
-    .trimStart()
-    .startsWith("{")
-    ? "jsonl"
-    : "csv";
+  // trimStart drops a byte order mark too: U+FEFF is white space to JavaScript.
+  return start.trimStart().startsWith("{") ? "jsonl" : "csv";
 }
 
 /** Opened before streaming, so a missing or unreadable file is one InputError, not a stream error event. */
-async function openStream(file: string, spec: ExportSpec<string>): Promise<ReadStream> {
+async function openStream(file: string): Promise<ReadStream> {
   try {
     return (await open(file, "r")).createReadStream({ encoding: "utf8" });
   } catch (error) {
-    throw unreadable(file, error, spec);
+    throw unreadable(file, error);
   }
 }
 
-function unreadable(file: string, error: unknown, spec: ExportSpec<string>): unknown {
-  const what = spec.what.replace(/^\w+ /, "");
-  return asInputError(error, file, { what, notFound: `${what} file not found` });
+/** A file-system failure as one line naming the file (an InputError passes through unchanged). */
+function unreadable(file: string, error: unknown): unknown {
+  return asInputError(error, file, { what: "export", notFound: "export file not found" });
 }
 
-function missingColumns<C extends string>(spec: ExportSpec<C>, present: ReadonlySet<C>): C[] {
+/** The required columns not in `present` (a header's columns, undefined for those ignored). */
+function missingColumns<C extends string>(spec: ExportSpec<C>, present: ReadonlySet<C | undefined>): C[] {
   return spec.required.filter((c) => !present.has(c));
 }
 
@@ -95,13 +95,11 @@ function missingColumnError<C extends string>(
   file: string,
   line: number,
   missing: readonly C[],
-  present: ReadonlySet<C>,
+  present: ReadonlySet<string | undefined>,
 ): InputError {
   const [first] = missing;
   const all = missing.length > 1 ? ` (also missing: ${missing.slice(1).join(", ")})` : "";
-  const namesOnly = missing.some(
-    (c) => c.endsWith("_CODE") && (present as ReadonlySet<string>).has(c.slice(0, -5)),
-  );
+  const namesOnly = missing.some((c) => c.endsWith("_CODE") && present.has(c.slice(0, -5)));
   const why = namesOnly
     ? `this ${spec.what} has names but not GIM's codes, which the harness compares by; re-export with the current ${spec.query}, which selects both`
     : `an ${spec.what} needs ${spec.required.join(", ")} (${spec.query} selects them)`;
@@ -117,7 +115,7 @@ async function readCsv<C extends string>(
   file: string,
   keep: (r: Sourced<C>) => boolean,
 ): Promise<{ records: Sourced<C>[]; rowCount: number }> {
-  const source = await openStream(file, spec);
+  const source = await openStream(file);
   const parser = source.pipe(
     parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
   );
@@ -136,7 +134,7 @@ async function readCsv<C extends string>(
       const line = info.lines;
       if (columns === undefined) {
         columns = record.map((name) => columnOf(spec, name));
-        const present = new Set(columns.filter((c): c is C => c !== undefined));
+        const present = new Set(columns);
         const missing = missingColumns(spec, present);
         if (missing.length > 0) throw missingColumnError(spec, file, line, missing, present);
         continue;
@@ -160,15 +158,12 @@ async function readCsv<C extends string>(
       if (keep(sourced)) records.push(sourced);
     }
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    if (
-      (error as NodeJS.ErrnoException).code === "ENOENT" ||
-      (error as NodeJS.ErrnoException).code === "EISDIR"
-    ) {
-      throw unreadable(file, error, spec);
-    }
-    const csv = error as CsvError & { lines?: number };
-    throw new InputError(file, csv.lines, undefined, `not valid CSV: ${csv.message}`);
+    // The parser's own errors are bad CSV; the rest are the file's (a directory named x.csv reads
+    // as EISDIR) or this reader's InputErrors.
+    if (!(error instanceof CsvError)) throw unreadable(file, error);
+    // csv-parse puts the line it stopped at on its errors (typed as unknown there).
+    const { lines } = error as CsvError & { lines?: number };
+    throw new InputError(file, lines, undefined, `not valid CSV: ${error.message}`);
   } finally {
     // Stopping early (a bad header) must still release the file.
     source.destroy();
@@ -183,7 +178,7 @@ async function readJsonLines<C extends string>(
   file: string,
   keep: (r: Sourced<C>) => boolean,
 ): Promise<{ records: Sourced<C>[]; rowCount: number }> {
-  const source = await openStream(file, spec);
+  const source = await openStream(file);
   const lines = createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY });
   const records: Sourced<C>[] = [];
   let rowCount = 0;
@@ -198,8 +193,7 @@ async function readJsonLines<C extends string>(
       if (keep(sourced)) records.push(sourced);
     }
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw unreadable(file, error, spec);
+    throw unreadable(file, error);
   } finally {
     lines.close();
     source.destroy();

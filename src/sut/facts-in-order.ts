@@ -37,7 +37,8 @@ export function factsInOrder<R, K extends KeyedFact>(
     else list.push(keyed);
   }
   for (const [guid, list] of byGuid) {
-    list.sort((a, b) => a.startMs - b.startMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Number keeps the sign of a key difference, however large: 0 only for equal keys.
+    list.sort((a, b) => a.startMs - b.startMs || Number(a.key - b.key));
     list.forEach((keyed, index) => {
       const previous = list[index - 1];
       if (previous !== undefined && previous.key === keyed.key) {

@@ -58,7 +58,13 @@ export function descriptorByCode<C extends string>(
   source: string,
   what: string,
 ): CodedDescriptor {
-  const out: CodedDescriptor = { role: "", result: "", reason: UNSPECIFIED, roleReason: UNSPECIFIED };
+  // Unspecified until a code is read; the role and result codes always are (they are required).
+  const out: CodedDescriptor = {
+    role: UNSPECIFIED,
+    result: UNSPECIFIED,
+    reason: UNSPECIFIED,
+    roleReason: UNSPECIFIED,
+  };
   const names: RecordedNames = {};
   for (const { field, code, name, optional } of FIELDS) {
     const text = optional ? value(record, code) : required(record, code, source, what);

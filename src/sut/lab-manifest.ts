@@ -80,7 +80,8 @@ export class LabManifest {
       offset === undefined ? undefined : lineCounter.linePos(offset).line;
     const [problem] = doc.errors;
     if (problem !== undefined) {
-      throw new InputError(file, lineAt(problem.pos[0]), undefined, firstLine(problem.message));
+      // One line whatever it holds (without prettyErrors yaml's messages hold no source excerpt).
+      throw new InputError(file, lineAt(problem.pos[0]), undefined, printable(problem.message));
     }
     const duplicate = firstDuplicateKey(doc.contents);
     if (duplicate !== undefined) {
@@ -93,9 +94,11 @@ export class LabManifest {
     }
     if (doc.contents === null) throw new InputError(file, undefined, undefined, "the manifest is empty");
     const raw = toPlainData(doc, file, lineAt);
-    validate ??= new Ajv({ allErrors: false }).compile(schema);
-    if (!validate(raw)) {
-      const [error] = validate.errors ?? [];
+    // ajv stops at the first error (its default) and leaves `errors` null for a valid document.
+    validate ??= new Ajv().compile(schema);
+    validate(raw);
+    const [error] = validate.errors ?? [];
+    if (error !== undefined) {
       throw schemaError(error, file, (path, key) =>
         lineAt(
           (key === undefined ? nodeAt(doc.contents, path) : keyNodeAt(doc.contents, path, key))?.range?.[0],
@@ -109,8 +112,9 @@ export class LabManifest {
     for (const [id, entry] of Object.entries(manifest.scenarios)) {
       const line = lineAt(keyNodes.get(id)?.range?.[0]);
       const guid = entry.guid ?? "";
-      const other = seen.get(guid);
-      if (guid !== "" && other !== undefined) {
+      // Only a filled-in GUID must be unique: entries still waiting for theirs may be many.
+      const other = guid === "" ? undefined : seen.get(guid);
+      if (other !== undefined) {
         throw new InputError(
           file,
           line,
@@ -118,7 +122,7 @@ export class LabManifest {
           `${guid} is already the interaction of @id:${other}; each scenario needs its own`,
         );
       }
-      if (guid !== "") seen.set(guid, id);
+      seen.set(guid, id);
       entries.set(id, {
         id,
         guid,
@@ -137,8 +141,8 @@ export class LabManifest {
    */
   checkIds(knownIds: ReadonlySet<string>): void {
     for (const entry of this.entries.values()) {
-      const base = entry.id.endsWith(INVITE_SUFFIX) ? entry.id.slice(0, -INVITE_SUFFIX.length) : undefined;
-      if (knownIds.has(entry.id) || (base !== undefined && knownIds.has(base))) continue;
+      const base = entry.id.endsWith(INVITE_SUFFIX) ? entry.id.slice(0, -INVITE_SUFFIX.length) : entry.id;
+      if (knownIds.has(entry.id) || knownIds.has(base)) continue;
       const nearest = closestName(entry.id, knownIds);
       const hint =
         nearest === undefined ? "the features hold no scenario @id" : `the nearest is @id:${nearest}`;
@@ -176,10 +180,6 @@ export class LabManifest {
   }
 }
 
-function firstLine(text: string): string {
-  return text.split("\n")[0] ?? text;
-}
-
 /** yaml's own alias limit (its default): a "billion laughs" file is refused, not expanded. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -195,7 +195,7 @@ function toPlainData(
     // yaml throws a ReferenceError for an alias whose anchor is not set before it, too: say that,
     // naming the alias, rather than blaming a count of expansions the file never reached.
     const unresolved =
-      error instanceof ReferenceError ? /^Unresolved alias.*: (.*)$/.exec(error.message) : null;
+      error instanceof ReferenceError ? /Unresolved alias.*: (.*)/.exec(error.message) : null;
     if (unresolved !== null) {
       const name = unresolved[1] ?? "";
       throw new InputError(
@@ -259,8 +259,8 @@ function keyNodesOf(map: unknown): Map<string, Scalar> {
   if (!isMap(map)) return keys;
   for (const pair of map.items) {
     if (isScalar(pair.key)) {
-      const name = String(pair.key.value);
-      if (!keys.has(name)) keys.set(name, pair.key);
+      // No key repeats (firstDuplicateKey has refused the document otherwise).
+      keys.set(String(pair.key.value), pair.key);
     }
   }
   return keys;
@@ -285,16 +285,13 @@ function keyNodeAt(root: unknown, path: readonly string[], key: string): Node | 
 }
 
 function schemaError(
-  error: ErrorObject | undefined,
+  error: ErrorObject,
   file: string,
   lineOf: (path: readonly string[], key?: string) => number | undefined,
 ): InputError {
-  if (error === undefined)
-    return new InputError(file, undefined, undefined, "does not match the manifest schema");
-  const path = error.instancePath
-    .split("/")
-    .slice(1)
-    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  // No JSON-pointer escapes to undo: a path only ever holds the schema's own field names and
+  // scenario @ids, whose pattern allows neither / nor ~ (a key breaking it is its own error first).
+  const path = error.instancePath.split("/").slice(1);
   const field = path.join(".") || undefined;
   const params = error.params as Record<string, unknown>;
   // ajv reports a bad key name on the error itself (propertyName) or in params (propertyNames).
@@ -313,14 +310,14 @@ function schemaError(
   const expected =
     error.keyword === "const"
       ? `must be ${JSON.stringify(params.allowedValue)}`
-      : error.keyword === "pattern" && path.at(-1) === "guid"
+      : // The GUID's is the only value pattern in the schema (the key patterns are named above).
+        error.keyword === "pattern"
         ? "must be one MEDIA_SERVER_IXN_GUID, without spaces"
         : (error.message ?? "is invalid");
   return new InputError(file, lineOf(path), field, expected);
 }
 
+/** The schema closes only the top level and each scenario's entry to unknown fields. */
 function allowedAt(path: readonly string[]): string {
-  if (path.length === 0) return "version, resources, scenarios";
-  if (path[0] === "scenarios" && path.length === 2) return "guid, notes, resources";
-  return "none";
+  return path.length === 0 ? "version, resources, scenarios" : "guid, notes, resources";
 }

@@ -27,18 +27,17 @@ function keyOf(options: SutOptions): string {
 /**
  * JSON with every object's keys sorted, at every depth. (JSON.stringify with a key list as the
  * replacer filters nested objects by that same list: the GIM configuration's own keys were
- * dropped, so two different configurations shared one reference classifier.)
+ * dropped, so two different configurations shared one reference classifier.) A key holding
+ * undefined counts as absent, as in JSON; an array is keyed by its indices like any object,
+ * which is still one text per value.
  */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    // An object's keys are distinct, so no two compare equal.
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "undefined";
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const members = value as Record<string, unknown>;
+  const keys = Object.keys(members)
+    .filter((k) => members[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(members[k])}`).join(",")}}`;
 }
 
 /** The same options (in any key order) give the same instance for the whole process. */

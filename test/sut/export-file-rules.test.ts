@@ -14,12 +14,14 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { expect } from "chai";
 import { InputError } from "../../src/errors";
 import { readExport, readExportFile } from "../../src/sut/export-file";
+import type { ExportSpec } from "../../src/sut/export-spec";
 import { EXPORT_COLUMNS } from "../../src/sut/gim-irf-columns";
 import { MSF_EXPORT } from "../../src/sut/gim-msf-columns";
 
@@ -115,6 +117,24 @@ describe("export file: unreadable files", () => {
   });
 });
 
+describe("export file: a file that cannot be read for another reason", () => {
+  test("a socket is one line naming the export and the system's code, whatever the extension", async () => {
+    for (const name of ["irf.csv", "irf"]) {
+      const socket = path.join(dir, `sock-${count++}`, name);
+      mkdirSync(path.dirname(socket));
+      const server = createServer();
+      await new Promise<void>((resolve) => server.listen(socket, resolve));
+      try {
+        expect((await rejection(() => readExportFile(socket))).message).to.equal(
+          `${socket}: cannot read the export (ENXIO)`,
+        );
+      } finally {
+        server.close();
+      }
+    }
+  });
+});
+
 describe("export file: missing columns", () => {
   const without = (...gone: string[]) => EXPORT_COLUMNS.filter((c) => !gone.includes(c)).join(",");
 
@@ -136,6 +156,21 @@ describe("export file: missing columns", () => {
     const file = write("irf.csv", `${without("MEDIA_NAME_CODE", "RESOURCE_TYPE_CODE", "RESOURCE_TYPE")}\n`);
     expect((await rejection(() => readExportFile(file))).message).to.equal(
       `${file}:1: field "MEDIA_NAME_CODE": required column is missing (also missing: RESOURCE_TYPE_CODE); an IRF export needs ${REQUIRED} (sql/irf-descriptors.sql selects them)`,
+    );
+  });
+
+  test("a missing column is no code column merely because a present one begins its name", async () => {
+    // START_DATE less its last five characters is START, a column: only a _CODE column has a name beside it.
+    const spec: ExportSpec<"ID" | "START" | "START_DATE"> = {
+      what: "ACD export",
+      query: "q.sql",
+      columns: ["ID", "START", "START_DATE"],
+      required: ["ID", "START", "START_DATE"],
+      guid: "ID",
+    };
+    const file = write("t.csv", "ID,START\n");
+    expect((await rejection(() => readExport(spec, file))).message).to.equal(
+      `${file}:1: field "START_DATE": required column is missing; an ACD export needs ID, START, START_DATE (q.sql selects them)`,
     );
   });
 
@@ -185,6 +220,19 @@ describe("export file: CSV lines", () => {
     const read = await readExportFile(write("irf.csv", `${HEADER}\n${rows.join("\n")}\n`));
     expect(read.rowCount).to.equal(3);
     expect(read.records.map((r) => r.values.END_TS)).to.deep.equal(["end_ts-1  ", "  end_ts-2", " "]);
+  });
+
+  test("a row-count trailer followed by more fields is no trailer", async () => {
+    const file = write("irf.csv", `${HEADER}\n${csvLine(full("G1", "1"))}\n(2 rows affected),x\n`);
+    expect((await rejection(() => readExportFile(file))).message).to.equal(
+      `${file}:3: has 2 fields but the header has 19`,
+    );
+  });
+
+  test("a row with no GUID is not one of the wanted interactions, and still counts", async () => {
+    const rows = [csvLine({ ...full("", "1") }), csvLine(full("G1", "2"))];
+    const read = await readExportFile(write("irf.csv", `${HEADER}\n${rows.join("\n")}\n`), new Set(["G1"]));
+    expect([read.rowCount, read.records.map((r) => r.line)]).to.deep.equal([2, [3]]);
   });
 
   for (const stray of ["note (2 rows affected)", "(2 rows affected) and more", "junk"]) {

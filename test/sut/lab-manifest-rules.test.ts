@@ -3,6 +3,10 @@
  * wording) for each kind of bad input, what empty GUIDs and aliases do, the @id check against the
  * features, and the template lab-kit writes, line by line.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { describe, test } from "node:test";
 import { expect } from "chai";
 import type { InputError } from "../../src/errors";
@@ -160,6 +164,22 @@ describe("lab manifest rules: aliases", () => {
     );
   });
 
+  test("the alias without an anchor is the one named, whatever aliases come before it", () => {
+    expect(
+      message("version: 1\nresources: &r {}\nscenarios:\n  chat-a:\n    notes: *r\n    guid: *guid_anchor\n"),
+    ).to.equal("lab.yaml:6: alias *guid_anchor has no anchor &guid_anchor before it");
+  });
+
+  test("a scenario key given as an alias is read; its line is not known, so none is given", () => {
+    const manifest = parse('version: 1\nresources: {Agent1: &id chat-a}\nscenarios:\n  *id : {guid: ""}\n');
+    expect(manifest.list().map((e) => [e.id, e.line])).to.deep.equal([["chat-a", undefined]]);
+    expect(manifest.lookup("chat-a")).to.deep.equal({
+      kind: "not-run",
+      reason:
+        "the manifest entry for @id:chat-a (lab.yaml) has no guid yet: perform the flow in the lab and fill it in",
+    });
+  });
+
   test("a billion-laughs file: the exact message", () => {
     const lines = ["version: 1", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (const [name, prev] of [
@@ -287,5 +307,22 @@ describe("lab manifest rules: the template lab-kit writes", () => {
       ].join("\n"),
     );
     expect(parse(text).list()).to.deep.equal([]);
+  });
+});
+
+describe("lab manifest rules: a file that cannot be read", () => {
+  test("a socket is one line naming the manifest and the system's code", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "gim-manifest-sock-"));
+    const socket = path.join(dir, "lab.yaml");
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      expect(rejection(() => LabManifest.read(socket)).message).to.equal(
+        `${socket}: cannot read the manifest (ENXIO)`,
+      );
+    } finally {
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
