@@ -76,8 +76,12 @@ export class LabManifest {
     // uniqueKeys off: yaml compares each key with every earlier one (quadratic in a map's size);
     // firstDuplicateKey does the same check with a Set, in one pass.
     const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-    const lineAt = (offset: number | undefined) =>
-      offset === undefined ? undefined : lineCounter.linePos(offset).line;
+    const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+    // A node parsed from the text always has a range; a node not found (an aliased key) has no line.
+    const lineOf = (node: Node | null | undefined) => {
+      const offset = node?.range?.[0];
+      return offset === undefined ? undefined : lineAt(offset);
+    };
     const [problem] = doc.errors;
     if (problem !== undefined) {
       // One line whatever it holds (without prettyErrors yaml's messages hold no source excerpt).
@@ -87,22 +91,20 @@ export class LabManifest {
     if (duplicate !== undefined) {
       throw new InputError(
         file,
-        lineAt(duplicate.range?.[0]),
+        lineOf(duplicate),
         undefined,
         `duplicated key ${printable(String(duplicate.value))}: each key may appear once`,
       );
     }
     if (doc.contents === null) throw new InputError(file, undefined, undefined, "the manifest is empty");
-    const raw = toPlainData(doc, file, lineAt);
+    const raw = toPlainData(doc, file, lineOf);
     // ajv stops at the first error (its default) and leaves `errors` null for a valid document.
     validate ??= new Ajv().compile(schema);
     validate(raw);
     const [error] = validate.errors ?? [];
     if (error !== undefined) {
       throw schemaError(error, file, (path, key) =>
-        lineAt(
-          (key === undefined ? nodeAt(doc.contents, path) : keyNodeAt(doc.contents, path, key))?.range?.[0],
-        ),
+        lineOf(key === undefined ? nodeAt(doc.contents, path) : keyNodeAt(doc.contents, path, key)),
       );
     }
     const manifest = raw as RawManifest;
@@ -110,7 +112,7 @@ export class LabManifest {
     const entries = new Map<string, ManifestEntry>();
     const seen = new Map<string, string>();
     for (const [id, entry] of Object.entries(manifest.scenarios)) {
-      const line = lineAt(keyNodes.get(id)?.range?.[0]);
+      const line = lineOf(keyNodes.get(id));
       const guid = entry.guid ?? "";
       // Only a filled-in GUID must be unique: entries still waiting for theirs may be many.
       const other = guid === "" ? undefined : seen.get(guid);
@@ -187,7 +189,7 @@ const MAX_ALIAS_COUNT = 100;
 function toPlainData(
   doc: Document,
   file: string,
-  lineAt: (offset: number | undefined) => number | undefined,
+  lineOf: (node: Node | undefined) => number | undefined,
 ): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -200,7 +202,7 @@ function toPlainData(
       const name = unresolved[1] ?? "";
       throw new InputError(
         file,
-        lineAt(aliasOffset(doc, name)),
+        lineOf(aliasNamed(doc, name)),
         undefined,
         `alias *${printable(name)} has no anchor &${printable(name)} before it`,
       );
@@ -217,17 +219,17 @@ function toPlainData(
   }
 }
 
-/** Where the first alias named `name` sits, for the message's line. */
-function aliasOffset(doc: Document, name: string): number | undefined {
-  let offset: number | undefined;
+/** The first alias named `name`, for the message's line. */
+function aliasNamed(doc: Document, name: string): Node | undefined {
+  let found: Node | undefined;
   visit(doc, {
     Alias(_, alias) {
       if (alias.source !== name) return undefined;
-      offset = alias.range?.[0];
+      found = alias;
       return visit.BREAK;
     },
   });
-  return offset;
+  return found;
 }
 
 /** The first key that repeats an earlier key of the same map, anywhere in the document. */
