@@ -6,6 +6,18 @@
 // the lowest priority; one area:
 //   MUTATION_AREA=gate npx stryker run stryker.config.mjs
 // Not in .ci/run: it takes long (figures in README.md, "Mutation testing").
+import { readdirSync } from "node:fs";
+
+// test/sut files that start a PostgreSQL server or spawn the CLI (seconds to minutes a mutant).
+const SUT_TESTS_OUT_OF_PROCESS = new Set([
+  "codes-and-msfs.test.ts",
+  "export-psql.test.ts",
+  "hostile-text.test.ts",
+  "manifest-hostile.test.ts",
+  "postgres-read-once.test.ts",
+  "postgres-sut.test.ts",
+]);
+
 const AREAS = {
   // The worker-thread classifier is its own area: its test starts workers that load TypeScript,
   // 7 s a run against 1 s for the rest of test/classifier, so the core mutants do not pay for it.
@@ -55,6 +67,15 @@ const AREAS = {
     // (test/support/postgres.ts: about 12 s a file, for every mutant they cover), and they skip
     // only where initdb is missing, leaving the database back end's mutants not covered.
     tests: ["test/sut", "scripts/mutation-features.test.ts"],
+  },
+  // The back ends without the database and the CLI: test/sut's in-process files only (the scores in
+  // README.md), about 35 minutes here where the whole sut area is projected at two hours. The
+  // PostgreSQL back end is left out: only the files that start a server reach it.
+  "sut-in-process": {
+    mutate: ["src/sut/**/*.ts", "!src/sut/postgres-sut.ts"],
+    tests: readdirSync(new URL("test/sut", import.meta.url))
+      .filter((f) => f.endsWith(".test.ts") && !SUT_TESTS_OUT_OF_PROCESS.has(f))
+      .map((f) => `test/sut/${f}`),
   },
 };
 
