@@ -30,6 +30,7 @@ export function referenceDescriptors(): DescriptorNames[] {
     all.push(
       ...named(role, [
         irfRules.transferredAway(),
+        irfRules.placedInQueue(),
         irfRules.completed(),
         irfRules.invitationRevoked(role),
         irfRules.invitationRejected(role),
@@ -38,6 +39,15 @@ export function referenceDescriptors(): DescriptorNames[] {
       ]),
     );
   }
+  // The agent routed a chat another agent placed in a queue takes the role routedAfterPlacement()
+  // with a routed invitation's outcomes (that role's own are an invited transfer target's):
+  // ReceivedTransfer/Redirected [Revoked] exists only this way.
+  all.push(
+    ...named(irfRules.routedAfterPlacement(), [
+      irfRules.invitationRevoked("RoutedTo"),
+      irfRules.invitationRejected("RoutedTo"),
+    ]),
+  );
   all.push(
     ...named(
       irfRules.QUEUE_ROLE,
