@@ -142,8 +142,8 @@ async function main(): Promise<void> {
       scratch,
     );
     // The empty set is the issue's floor, but it runs no scenario: the same features and the
-    // compiled step definitions under bare cucumber-js (its default progress formatter, no
-    // Allure hooks) say what the harness itself adds to the work of the scenarios.
+    // compiled step definitions under bare cucumber-js (its default progress formatter and step
+    // matching, no Allure hooks) say what the harness itself adds to the work of the scenarios.
     const sameWork = measure(
       [
         node,
@@ -152,6 +152,9 @@ async function main(): Promise<void> {
         relative(ROOT, config),
         "--require",
         "dist/steps/**/!(allure).js",
+        // The steps' own work as in `run --no-allure`: no Allure calls, no evidence drawn.
+        "--world-parameters",
+        JSON.stringify({ allure: false, evidence: false }),
         "features",
       ],
       runs,
