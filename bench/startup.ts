@@ -129,27 +129,19 @@ async function main(): Promise<void> {
     mkdirSync(empty);
     const config = join(scratch, "bare-cucumber.js");
     writeFileSync(config, "module.exports = {};\n");
-    const cucumber = measure(
-      [
-        node,
-        join(ROOT, "node_modules/@cucumber/cucumber/bin/cucumber.js"),
-        "--config",
-        relative(ROOT, config),
-        empty,
-      ],
-      runs,
-      ROOT,
-      scratch,
-    );
+    const bareCucumber = [
+      node,
+      join(ROOT, "node_modules/@cucumber/cucumber/bin/cucumber.js"),
+      "--config",
+      relative(ROOT, config),
+    ];
+    const cucumber = measure([...bareCucumber, empty], runs, ROOT, scratch);
     // The empty set is the issue's floor, but it runs no scenario: the same features and the
     // compiled step definitions under bare cucumber-js (its default progress formatter and step
     // matching, no Allure hooks) say what the harness itself adds to the work of the scenarios.
     const sameWork = measure(
       [
-        node,
-        join(ROOT, "node_modules/@cucumber/cucumber/bin/cucumber.js"),
-        "--config",
-        relative(ROOT, config),
+        ...bareCucumber,
         "--require",
         "dist/steps/**/!(allure).js",
         // The steps' own work as in `run --no-allure`: no Allure calls, no evidence drawn.
