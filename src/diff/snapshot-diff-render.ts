@@ -142,57 +142,57 @@ function provisionalTable(list: readonly ScenarioDiff[]): Table {
   };
 }
 
-function irfTable(diff: SnapshotDiff): Table {
+/** The IRF and MSF change tables share one shape: a row per changed fact, added/removed marked. */
+interface FactKind<C extends IrfChange | MsfChange> {
+  /** "IRF" or "MSF": the column head and each row's label. */
+  name: string;
+  changes(s: ScenarioDiff): readonly C[];
+  number(c: C): number;
+  fields(cell: NonNullable<C["before"]>): [string, string][];
+}
+
+const IRFS: FactKind<IrfChange> = {
+  name: "IRF",
+  changes: (s) => s.irfChanges,
+  number: (c) => c.irf,
+  fields: irfFields,
+};
+
+const MSFS: FactKind<MsfChange> = {
+  name: "MSF",
+  changes: (s) => s.msfChanges,
+  number: (c) => c.msf,
+  fields: msfFields,
+};
+
+function factTable<C extends IrfChange | MsfChange>(diff: SnapshotDiff, kind: FactKind<C>): Table {
   const rows: Cell[][] = [];
   const rowClass: (string | undefined)[] = [];
   for (const s of diff.scenarios) {
-    for (const c of s.irfChanges) {
-      rows.push(irfRow(s, c));
+    for (const c of kind.changes(s)) {
+      rows.push([
+        scenarioLabel(s),
+        s.id,
+        s.interaction ?? "",
+        `${kind.name}${kind.number(c)}`,
+        c.kinds.join(", "),
+        sideCell(c.before, c.after, kind.fields),
+        sideCell(c.after, c.before, kind.fields),
+      ]);
       rowClass.push(
         c.kinds.includes("added") ? "added" : c.kinds.includes("removed") ? "removed" : undefined,
       );
     }
   }
-  return { head: ["Flow", "@id", "Interaction", "IRF", "Changed", "Baseline", "Candidate"], rows, rowClass };
+  return {
+    head: ["Flow", "@id", "Interaction", kind.name, "Changed", "Baseline", "Candidate"],
+    rows,
+    rowClass,
+  };
 }
 
-function irfRow(s: ScenarioDiff, c: IrfChange): Cell[] {
-  return [
-    scenarioLabel(s),
-    s.id,
-    s.interaction ?? "",
-    `IRF${c.irf}`,
-    c.kinds.join(", "),
-    sideCell(c.before, c.after, irfFields),
-    sideCell(c.after, c.before, irfFields),
-  ];
-}
-
-function msfTable(diff: SnapshotDiff): Table {
-  const rows: Cell[][] = [];
-  const rowClass: (string | undefined)[] = [];
-  for (const s of diff.scenarios) {
-    for (const c of s.msfChanges) {
-      rows.push(msfRow(s, c));
-      rowClass.push(
-        c.kinds.includes("added") ? "added" : c.kinds.includes("removed") ? "removed" : undefined,
-      );
-    }
-  }
-  return { head: ["Flow", "@id", "Interaction", "MSF", "Changed", "Baseline", "Candidate"], rows, rowClass };
-}
-
-function msfRow(s: ScenarioDiff, c: MsfChange): Cell[] {
-  return [
-    scenarioLabel(s),
-    s.id,
-    s.interaction ?? "",
-    `MSF${c.msf}`,
-    c.kinds.join(", "),
-    sideCell(c.before, c.after, msfFields),
-    sideCell(c.after, c.before, msfFields),
-  ];
-}
+const irfTable = (diff: SnapshotDiff) => factTable(diff, IRFS);
+const msfTable = (diff: SnapshotDiff) => factTable(diff, MSFS);
 
 /**
  * The scenarios each section lists. Provisional scenarios have their own section whatever their
