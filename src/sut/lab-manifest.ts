@@ -11,12 +11,12 @@
 import { Ajv, type ErrorObject } from "ajv";
 import {
   type Document,
+  isAlias,
   isMap,
   isScalar,
   LineCounter,
   type Node,
   parseDocument,
-  type Scalar,
   visit,
 } from "yaml";
 import { InputError } from "../errors";
@@ -87,13 +87,13 @@ export class LabManifest {
       // One line whatever it holds (without prettyErrors yaml's messages hold no source excerpt).
       throw new InputError(file, lineAt(problem.pos[0]), undefined, printable(problem.message));
     }
-    const duplicate = firstDuplicateKey(doc.contents);
+    const duplicate = firstDuplicateKey(doc);
     if (duplicate !== undefined) {
       throw new InputError(
         file,
-        lineOf(duplicate),
+        lineOf(duplicate.node),
         undefined,
-        `duplicated key ${printable(String(duplicate.value))}: each key may appear once`,
+        `duplicated key ${printable(duplicate.text)}: each key may appear once`,
       );
     }
     if (doc.contents === null) throw new InputError(file, undefined, undefined, "the manifest is empty");
@@ -108,7 +108,7 @@ export class LabManifest {
       );
     }
     const manifest = raw as RawManifest;
-    const keyNodes = keyNodesOf(nodeAt(doc.contents, ["scenarios"]));
+    const keyNodes = keyNodesOf(doc, nodeAt(doc.contents, ["scenarios"]));
     const entries = new Map<string, ManifestEntry>();
     const seen = new Map<string, string>();
     for (const [id, entry] of Object.entries(manifest.scenarios)) {
@@ -232,22 +232,32 @@ function aliasNamed(doc: Document, name: string): Node | undefined {
   return found;
 }
 
+/**
+ * A key's text as the plain data will name it (yaml's toJS): `1:` and `"1":` are one key there,
+ * and so are `&k chat-a:` and a later `*k :`, an alias key standing for its anchor's scalar.
+ * Undefined for a key that is not a scalar (a map, a list): such keys fail as @ids instead.
+ */
+function keyText(doc: Document, key: unknown): string | undefined {
+  const scalar = isAlias(key) ? key.resolve(doc) : key;
+  if (!isScalar(scalar)) return undefined;
+  return scalar.value === null ? "" : String(scalar.value);
+}
+
 /** The first key that repeats an earlier key of the same map, anywhere in the document. */
-function firstDuplicateKey(root: unknown): Scalar | undefined {
-  let found: Scalar | undefined;
-  visit(root as Node, {
+function firstDuplicateKey(doc: Document): { node: Node; text: string } | undefined {
+  let found: { node: Node; text: string } | undefined;
+  visit(doc, {
     Map(_, map) {
       const keys = new Set<string>();
       for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        // As the plain data will name it (yaml's toJS): `1:` and `"1":` are one key there, so
-        // the second would silently replace the first.
-        const key = pair.key.value === null ? "" : String(pair.key.value);
-        if (keys.has(key)) {
-          found = pair.key;
+        const text = keyText(doc, pair.key);
+        if (text === undefined) continue;
+        // Otherwise the second would silently replace the first.
+        if (keys.has(text)) {
+          found = { node: pair.key as Node, text };
           return visit.BREAK;
         }
-        keys.add(key);
+        keys.add(text);
       }
       return undefined;
     },
@@ -255,15 +265,17 @@ function firstDuplicateKey(root: unknown): Scalar | undefined {
   return found;
 }
 
-/** The key nodes of a map by their text, built once: a lookup per entry would scan the map each time. */
-function keyNodesOf(map: unknown): Map<string, Scalar> {
-  const keys = new Map<string, Scalar>();
+/**
+ * The key nodes of a map by their text, built once: a lookup per entry would scan the map each
+ * time. An alias key's node is the alias itself, so its line is where it is written.
+ */
+function keyNodesOf(doc: Document, map: unknown): Map<string, Node> {
+  const keys = new Map<string, Node>();
   if (!isMap(map)) return keys;
   for (const pair of map.items) {
-    if (isScalar(pair.key)) {
-      // No key repeats (firstDuplicateKey has refused the document otherwise).
-      keys.set(String(pair.key.value), pair.key);
-    }
+    const text = keyText(doc, pair.key);
+    // No key repeats (firstDuplicateKey has refused the document otherwise).
+    if (text !== undefined) keys.set(text, pair.key as Node);
   }
   return keys;
 }

@@ -170,14 +170,29 @@ describe("lab manifest rules: aliases", () => {
     ).to.equal("lab.yaml:6: alias *guid_anchor has no anchor &guid_anchor before it");
   });
 
-  test("a scenario key given as an alias is read; its line is not known, so none is given", () => {
+  test("a scenario key given as an alias is read, on the line the alias is written", () => {
     const manifest = parse('version: 1\nresources: {Agent1: &id chat-a}\nscenarios:\n  *id : {guid: ""}\n');
-    expect(manifest.list().map((e) => [e.id, e.line])).to.deep.equal([["chat-a", undefined]]);
+    expect(manifest.list().map((e) => [e.id, e.line])).to.deep.equal([["chat-a", 4]]);
     expect(manifest.lookup("chat-a")).to.deep.equal({
       kind: "not-run",
       reason:
-        "the manifest entry for @id:chat-a (lab.yaml) has no guid yet: perform the flow in the lab and fill it in",
+        "the manifest entry for @id:chat-a (lab.yaml:4) has no guid yet: perform the flow in the lab and fill it in",
     });
+    expect(rejection(() => manifest.checkIds(new Set(["chat-b"]))).message).to.equal(
+      'lab.yaml:4: field "scenarios.chat-a": "chat-a" is not the @id of any scenario in the features run; the nearest is @id:chat-b',
+    );
+  });
+
+  test("an alias key standing for an earlier key of the same map is a duplicate, not a silent replacement", () => {
+    expect(message('version: 1\nscenarios:\n  &k chat-a: {guid: "G1"}\n  *k : {guid: "G2"}\n')).to.equal(
+      "lab.yaml:4: duplicated key chat-a: each key may appear once",
+    );
+    // The alias first, then the key written out: the written one is the duplicate.
+    expect(
+      message(
+        'version: 1\nresources: {Agent1: &k chat-a}\nscenarios:\n  *k : {guid: "G1"}\n  chat-a: {guid: "G2"}\n',
+      ),
+    ).to.equal("lab.yaml:5: duplicated key chat-a: each key may appear once");
   });
 
   test("a billion-laughs file: the exact message", () => {
