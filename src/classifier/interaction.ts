@@ -322,7 +322,17 @@ export class InteractionState {
     }
     // The agent's last attempt, if it ended now having joined: the EventPartyRemoved just before.
     const left = this.lastEnded.get(agent);
-    if (left === undefined || left.end !== time || left.joined === undefined) return;
+    if (left?.joined === undefined) {
+      // Only a party can place the chat (it leaves as it does): a name never joined is a typo or
+      // a log of another chat, which would otherwise pass as the queue's own placement.
+      throw new InputError(
+        source.file,
+        source.line,
+        "agent",
+        `${agent} places interaction "${this.id}" in "${queue}" but never joined it; only an agent in the chat can place it in a queue (omit "agent" when a strategy placed it)`,
+      );
+    }
+    if (left.end !== time) return;
     if (this.config.stopIxnQueues.includes(queue)) {
       // stop-ixn-queues (GIMMMIxnFlow): "COMPLETED/UNSPECIFIED in the IRF of the handling resource
       // that placed the interaction in the queue", and the interaction is excluded from further

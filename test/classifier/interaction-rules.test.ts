@@ -94,21 +94,31 @@ describe("the queue an interaction waits in", () => {
 });
 
 describe("an agent who places the chat in a queue", () => {
-  test("only the attempt that left at that instant, having joined, is Transferred", () => {
-    // Agent1 rejected at the instant of the placement: never joined, so not the one who placed.
+  test("a placement naming an agent who declined (never joined) is refused: only a party can place the chat", () => {
+    // Agent1 rejected at the instant of the placement: never joined, so cannot have placed it.
     const log = new ChatLog()
       .submitted()
       .routedTo("Agent1")
       .add("EventRejected", { agent: "Agent1" }, 3)
       .add("EventPlacedInQueue", { queue: "Chat_Inbound", agent: "Agent1" }, 0)
       .add("EventProcessingStopped", { by: "customer" }, 4);
-    expect(irfLines(log)).to.deep.equal([
+    expect(rejectionOf(log)).to.equal(
+      'chat.jsonl:6: field "agent": Agent1 places interaction "chat-1" in "Chat_Inbound" but never joined it; only an agent in the chat can place it in a queue (omit "agent" when a strategy placed it)',
+    );
+    // The same log without the name: the chat went back to the queue, Agent1 Redirected.
+    const plain = new ChatLog()
+      .submitted()
+      .routedTo("Agent1")
+      .add("EventRejected", { agent: "Agent1" }, 3)
+      .add("EventPlacedInQueue", { queue: "Chat_Inbound" }, 0)
+      .add("EventProcessingStopped", { by: "customer" }, 4);
+    expect(irfLines(plain)).to.deep.equal([
       "1 Agent1 Agent RoutedTo/Redirected [Unspecified] 09:00:02.000-09:00:05.000 a3000 h0 m0 from-",
       "2 Chat_Inbound Queue Received/CustomerAbandoned [AbandonedWhileQueued] 09:00:05.000-09:00:09.000 a0 h0 m4000 from-",
     ]);
   });
 
-  test("a placement naming an agent who was never in the chat is the queue's own: nobody is Transferred", () => {
+  test("a placement naming an agent who was never in the chat is refused (a typo would pass as the queue's own)", () => {
     const log = new ChatLog()
       .submitted()
       .add("EventTakenFromQueue", { queue: "Chat_Inbound", strategy: "RouteInboundChat" }, 2)
@@ -117,9 +127,9 @@ describe("an agent who places the chat in a queue", () => {
       .add("EventPartyAdded", { agent: "Agent1" })
       .add("EventPartyRemoved", { agent: "Agent1" })
       .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
-    expect(irfLines(log)).to.deep.equal([
-      "1 Agent1 Agent RoutedTo/Completed [Unspecified] 09:00:05.000-09:00:07.000 a1000 h1000 m0 from-",
-    ]);
+    expect(rejectionOf(log)).to.equal(
+      'chat.jsonl:4: field "agent": Agent9 places interaction "chat-1" in "Chat_Overflow" but never joined it; only an agent in the chat can place it in a queue (omit "agent" when a strategy placed it)',
+    );
   });
 
   test("an agent who left earlier is not the one who placed the chat: the next routed agent is RoutedTo", () => {
