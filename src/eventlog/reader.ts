@@ -88,10 +88,10 @@ async function* readEventStreamBatches(
     collected.length = 0;
     return batch;
   };
-  let seen = 0;
+  let anyEvent = false;
   const order = new TimeOrder(file);
   const parse = (bytes: Buffer, from: number, to: number, line: number) => {
-    seen++;
+    anyEvent = true;
     const logged = parseEventBytes(bytes, from, to, file, line);
     order.check(logged);
     collected.push(logged);
@@ -113,7 +113,7 @@ async function* readEventStreamBatches(
     yield take();
   }
   if (failure !== undefined) throw failure.error;
-  if (seen === 0) throw emptyLog(file);
+  if (!anyEvent) throw emptyLog(file);
 }
 
 /**
