@@ -40,9 +40,15 @@ const AREAS = {
       "scripts/mutation-features.test.ts",
     ],
   },
+  // Coverage analysis off: the code under test runs in worker threads, whose coverage the tap
+  // runner's hook (main thread only) never sees, so with "perTest" every worker-side mutant would
+  // count as "no coverage". The active mutant reaches the workers all the same: Stryker passes it
+  // in the environment (__STRYKER_ACTIVE_MUTANT__), which a worker thread inherits. One test file,
+  // so "off" costs nothing: every mutant runs it, to its first failure.
   parallel: {
     mutate: ["src/classifier/parallel-*.ts", "src/classifier/partition.ts"],
     tests: ["test/classifier/parallel-classify.test.ts"],
+    coverageAnalysis: "off",
   },
   // Without test/eventlog/hostile-logs.test.ts: it drives whole `run`s of cucumber from the sources
   // (seconds per mutant) for checks the in-process reader tests and test/cli/fuzz.test.ts also make.
@@ -51,6 +57,7 @@ const AREAS = {
     tests: [
       "test/eventlog/canonical-line.test.ts",
       "test/eventlog/line-splitter.test.ts",
+      "test/eventlog/reader-rules.test.ts",
       "test/eventlog/reader.test.ts",
       "test/eventlog/schema.test.ts",
       "test/eventlog/timestamp.test.ts",
@@ -68,6 +75,22 @@ const AREAS = {
     // only where initdb is missing, leaving the database back end's mutants not covered.
     tests: ["test/sut", "scripts/mutation-features.test.ts"],
   },
+  // The database back end alone, against the files that reach it, with one PostgreSQL server for
+  // all of them (GIM_TEST_DATABASE_URL; scripts/mutation.js starts a throwaway one when it is not
+  // set). Coverage analysis off: much of postgres-sut.ts runs only in the CLI processes those tests
+  // spawn, which inherit the active mutant from the environment but report no coverage.
+  postgres: {
+    mutate: ["src/sut/postgres-sut.ts"],
+    tests: [
+      "test/sut/postgres-sut.test.ts",
+      "test/sut/sut-choice.test.ts",
+      "test/gimdb/pg-failure.test.ts",
+      "test/sut/codes-and-msfs.test.ts",
+      "test/sut/postgres-read-once.test.ts",
+    ],
+    coverageAnalysis: "off",
+    needsDatabase: true,
+  },
   // The back ends without the database and the CLI: test/sut's in-process files only (the scores in
   // README.md), about 35 minutes here where the whole sut area is projected at two hours. The
   // PostgreSQL back end is left out: only the files that start a server reach it.
@@ -82,6 +105,13 @@ const AREAS = {
 const name = process.env.MUTATION_AREA ?? "gate";
 const area = AREAS[name];
 if (!area) throw new Error(`MUTATION_AREA must be one of ${Object.keys(AREAS).join(", ")}, not ${name}`);
+// Without a shared server each PostgreSQL test file would start its own for every mutant (about
+// 12 s more each): refuse rather than run for hours. `npm run mutation -- postgres` starts one.
+if (area.needsDatabase && !process.env.GIM_TEST_DATABASE_URL) {
+  throw new Error(
+    `MUTATION_AREA=${name} needs GIM_TEST_DATABASE_URL (eval "$(bash scripts/pg-cluster.sh start)"), or run it as npm run mutation -- ${name}`,
+  );
+}
 
 export default {
   // The tap runner starts each test file as its own process and, with perTest coverage, runs for a
@@ -104,7 +134,7 @@ export default {
   mutate: area.mutate,
   // No type checker plugin is installed: the TypeScript is transpiled (ts-node + swc) as in the
   // tests, so a mutant that would not type-check still runs and is usually killed at once.
-  coverageAnalysis: "perTest",
+  coverageAnalysis: area.coverageAnalysis ?? "perTest",
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   // Generous: the runs share a 2-core machine (scripts/mutation.js runs Stryker at the lowest
   // priority), and a starved test process must not count as a mutant killed by a timeout.
