@@ -168,3 +168,61 @@ test("every event of the contract's example form takes the fast path", () => {
     expect(fast?.time, text).to.equal(Date.parse((JSON.parse(text) as { ts: string }).ts));
   }
 });
+
+/** The canonical line of each kind whose last value is an enum, with that value. */
+const ENDS_IN_ENUM = [
+  '{"ts":"2026-03-02T09:00:05.000Z","interaction":"chat-0001","event":"EventAgentInvited","agent":"Agent2","purpose":"consult","from":"Agent1","visibility":"consult"}',
+  '{"ts":"2026-03-02T09:00:12.000Z","interaction":"chat-0001","event":"EventRevoked","agent":"Agent1","reason":"handling-timeout"}',
+  '{"ts":"2026-03-02T09:04:52.000Z","interaction":"chat-0001","event":"EventProcessingStopped","by":"agent"}',
+  '{"ts":"2026-03-02T09:00:07.000Z","interaction":"chat-0001","event":"EventVisibilityChanged","agent":"Agent2","visibility":"conference","purpose":"transfer"}',
+];
+
+test("a line at the very start of its buffer is read like any other", () => {
+  // The reader hands the first line of a file over as bytes[0, to): position 0 is a real start.
+  const text = ENDS_IN_ENUM[2] as string;
+  const bytes = Buffer.from(text);
+  const fast = readCanonicalLine(bytes, 0, bytes.length, "chat.jsonl", 1);
+  expect(fast).to.deep.equal({
+    event: {
+      ts: "2026-03-02T09:04:52.000Z",
+      interaction: "chat-0001",
+      event: "EventProcessingStopped",
+      by: "agent",
+    },
+    source: { file: "chat.jsonl", line: 1 },
+    time: Date.parse("2026-03-02T09:04:52.000Z"),
+  });
+});
+
+test("anything after the closing brace leaves the line to the general path", () => {
+  for (const text of ENDS_IN_ENUM) {
+    expect(read(text), text).to.not.equal(undefined);
+    // A space is still valid JSON, but not canonical; the rest are not JSON at all.
+    for (const tail of [" ", "x", "}", '"}'])
+      expect(read(text + tail), JSON.stringify(tail)).to.equal(undefined);
+  }
+});
+
+test("an enum word that runs on into the closing brace (its quote lost) is not that word", () => {
+  // `"by":"agentX}`: the bytes after the word are not its closing quote, so it is no value at all.
+  for (const text of ENDS_IN_ENUM) {
+    const broken = `${text.slice(0, -2)}X}`;
+    expect(read(broken), broken).to.equal(undefined);
+  }
+});
+
+test("an agent-only event with a field it does not have is not read as the bare event", () => {
+  // EventRevoked's optional reason belongs to EventRevoked alone: the others' canonical form ends at agent.
+  for (const kind of ["EventPartyAdded", "EventRejected", "EventPartyRemoved"]) {
+    const text = `{"ts":"2026-03-02T09:00:12.000Z","interaction":"chat-0001","event":"${kind}","agent":"Agent1","reason":"requested"}`;
+    expect(read(text), text).to.equal(undefined);
+  }
+});
+
+test("a line cut inside its last name is not read, whatever follows the cut", () => {
+  // read() puts `"}` right after the cut: reading past the line's end would complete it.
+  const text =
+    '{"ts":"2026-03-02T09:04:52.000Z","interaction":"chat-0001","event":"EventPartyRemoved","agent":"Agent1';
+  expect(read(text)).to.equal(undefined);
+  expect(read(`${text}"}`)?.event).to.deep.equal(JSON.parse(`${text}"}`));
+});
