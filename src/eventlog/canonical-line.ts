@@ -224,8 +224,10 @@ export function readCanonicalLine(
   const text = latin1(bytes, from, to);
   const ts = text.slice(tsStart - from, tsStart - from + TS_LENGTH);
   const interaction = text.slice(idStart - from, idEnd - from);
-  const nameA = aStart < 0 ? "" : text.slice(aStart - from, aEnd - from);
-  const nameB = bStart < 0 ? "" : text.slice(bStart - from, bEnd - from);
+  // An absent field's name is never used (the values below leave the field out), so no check
+  // for one: its start and end are both still -1, an empty slice.
+  const nameA = text.slice(aStart - from, aEnd - from);
+  const nameB = text.slice(bStart - from, bEnd - from);
   // Object literals with the keys in the line's order: the same objects JSON.parse builds.
   let value: ChatEvent;
   switch (kind) {

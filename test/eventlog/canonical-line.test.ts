@@ -168,3 +168,120 @@ test("every event of the contract's example form takes the fast path", () => {
     expect(fast?.time, text).to.equal(Date.parse((JSON.parse(text) as { ts: string }).ts));
   }
 });
+
+/** The canonical line of each kind whose last value is an enum, with that value. */
+const ENDS_IN_ENUM = [
+  '{"ts":"2026-03-02T09:00:05.000Z","interaction":"chat-0001","event":"EventAgentInvited","agent":"Agent2","purpose":"consult","from":"Agent1","visibility":"consult"}',
+  '{"ts":"2026-03-02T09:00:12.000Z","interaction":"chat-0001","event":"EventRevoked","agent":"Agent1","reason":"handling-timeout"}',
+  '{"ts":"2026-03-02T09:04:52.000Z","interaction":"chat-0001","event":"EventProcessingStopped","by":"agent"}',
+  '{"ts":"2026-03-02T09:00:07.000Z","interaction":"chat-0001","event":"EventVisibilityChanged","agent":"Agent2","visibility":"conference","purpose":"transfer"}',
+];
+
+test("a line at the very start of its buffer is read like any other", () => {
+  // The reader hands the first line of a file over as bytes[0, to): position 0 is a real start.
+  const text = ENDS_IN_ENUM[2] as string;
+  const bytes = Buffer.from(text);
+  const fast = readCanonicalLine(bytes, 0, bytes.length, "chat.jsonl", 1);
+  expect(fast).to.deep.equal({
+    event: {
+      ts: "2026-03-02T09:04:52.000Z",
+      interaction: "chat-0001",
+      event: "EventProcessingStopped",
+      by: "agent",
+    },
+    source: { file: "chat.jsonl", line: 1 },
+    time: Date.parse("2026-03-02T09:04:52.000Z"),
+  });
+});
+
+test("anything after the closing brace leaves the line to the general path", () => {
+  for (const text of ENDS_IN_ENUM) {
+    expect(read(text), text).to.not.equal(undefined);
+    // A space is still valid JSON, but not canonical; the rest are not JSON at all.
+    for (const tail of [" ", "x", "}", '"}'])
+      expect(read(text + tail), JSON.stringify(tail)).to.equal(undefined);
+  }
+});
+
+test("an enum word that runs on into the closing brace (its quote lost) is not that word", () => {
+  // `"by":"agentX}`: the bytes after the word are not its closing quote, so it is no value at all.
+  for (const text of ENDS_IN_ENUM) {
+    const broken = `${text.slice(0, -2)}X}`;
+    expect(read(broken), broken).to.equal(undefined);
+  }
+});
+
+test("an agent-only event with a field it does not have is not read as the bare event", () => {
+  // EventRevoked's optional reason belongs to EventRevoked alone: the others' canonical form ends at agent.
+  for (const kind of ["EventPartyAdded", "EventRejected", "EventPartyRemoved"]) {
+    const text = `{"ts":"2026-03-02T09:00:12.000Z","interaction":"chat-0001","event":"${kind}","agent":"Agent1","reason":"requested"}`;
+    expect(read(text), text).to.equal(undefined);
+  }
+});
+
+test("a line cut inside its last name is not read, whatever follows the cut", () => {
+  // read() puts `"}` right after the cut: reading past the line's end would complete it.
+  const text =
+    '{"ts":"2026-03-02T09:04:52.000Z","interaction":"chat-0001","event":"EventPartyRemoved","agent":"Agent1';
+  expect(read(text)).to.equal(undefined);
+  expect(read(`${text}"}`)?.event).to.deep.equal(JSON.parse(`${text}"}`));
+});
+
+/**
+ * Lines of every kind and every optional field present or not, with one-character names where a
+ * name can be emptied by one edit.
+ */
+const EVERY_SHAPE = [
+  '{"ts":"2026-03-02T09:00:00.000Z","interaction":"c","event":"EventInteractionSubmitted","media":"m","interactionType":"Inbound","queue":"Q"}',
+  '{"ts":"2026-03-02T09:00:00.000Z","interaction":"c","event":"EventPlacedInQueue","queue":"Q"}',
+  '{"ts":"2026-03-02T09:00:00.000Z","interaction":"c","event":"EventPlacedInQueue","queue":"Q","agent":"A"}',
+  '{"ts":"2026-03-02T09:00:04.000Z","interaction":"c","event":"EventTakenFromQueue","queue":"Q","strategy":"S"}',
+  '{"ts":"2026-03-02T09:00:05.000Z","interaction":"c","event":"EventAgentInvited","agent":"A","purpose":"route"}',
+  '{"ts":"2026-03-02T09:00:05.000Z","interaction":"c","event":"EventAgentInvited","agent":"B","purpose":"consult","from":"A","visibility":"consult"}',
+  '{"ts":"2026-03-02T09:00:12.000Z","interaction":"c","event":"EventPartyAdded","agent":"A"}',
+  '{"ts":"2026-03-02T09:00:12.000Z","interaction":"c","event":"EventRevoked","agent":"A"}',
+  '{"ts":"2026-03-02T09:00:12.000Z","interaction":"c","event":"EventRevoked","agent":"A","reason":"requested"}',
+  '{"ts":"2026-03-02T09:04:52.000Z","interaction":"c","event":"EventProcessingStopped","by":"strategy"}',
+  '{"ts":"2026-03-02T09:04:52.000Z","interaction":"c","event":"EventProcessingStopped","by":"agent","agent":"A"}',
+  '{"ts":"2026-03-02T09:00:07.000Z","interaction":"c","event":"EventVisibilityChanged","agent":"A","visibility":"conference"}',
+  '{"ts":"2026-03-02T09:00:07.000Z","interaction":"c","event":"EventVisibilityChanged","agent":"A","visibility":"conference","purpose":"transfer"}',
+];
+
+/** Every line one edit away from `text`: cut short, one byte removed, one byte replaced. */
+function oneEditAway(text: string): string[] {
+  const near: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    near.push(text.slice(0, i), text.slice(0, i) + text.slice(i + 1));
+    for (const c of ['"', "\\", "\u0001", "X", "}", ","]) near.push(text.slice(0, i) + c + text.slice(i + 1));
+  }
+  return near;
+}
+
+test("reads no byte outside its line, whatever the line", () => {
+  // The reader's buffer holds whole chunks of the log: the bytes before and after a line are other
+  // lines, which could complete or mislead a reader that looked at them. The helpers' bounds are
+  // what keep every read inside [from, to), broken lines included.
+  const before = Buffer.from(`${EVERY_SHAPE[0]}\n`);
+  const after = Buffer.from(`"}\n${EVERY_SHAPE[1]}\n`);
+  for (const text of EVERY_SHAPE.flatMap((shape) => [shape, ...oneEditAway(shape)])) {
+    const line = Buffer.from(text);
+    const bytes = Buffer.concat([before, line, after]);
+    const from = before.length;
+    const to = from + line.length;
+    const outside: number[] = [];
+    const watched = new Proxy(bytes, {
+      get(target, key) {
+        if (typeof key === "string" && /^-?\d+$/.test(key)) {
+          const at = Number(key);
+          if (at < from || at >= to) outside.push(at);
+        }
+        const value: unknown = Reflect.get(target, key);
+        // Buffer's own methods check their receiver: call them on the buffer, not the proxy.
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const fast = readCanonicalLine(watched, from, to, "chat.jsonl", 2);
+    expect(outside, text).to.deep.equal([]);
+    expect(fast, text).to.deep.equal(readCanonicalLine(bytes, from, to, "chat.jsonl", 2));
+  }
+});
