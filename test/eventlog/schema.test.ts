@@ -225,6 +225,59 @@ test("a long bad value is cut short in the message", () => {
   expect(e.message).to.match(/…$/);
 });
 
+test("a value is shown whole up to 60 characters of JSON, and cut to 60 with an ellipsis beyond", () => {
+  const purpose = (chars: number) => "x".repeat(chars - 2); // JSON adds the two quotes
+  const allowed = "expected one of route, transfer, conference, consult";
+  expect(rejection(line("EventAgentInvited", { agent: "A", purpose: purpose(60) })).message).to.equal(
+    `chat.jsonl:7: field "purpose": ${allowed}, got "${"x".repeat(58)}"`,
+  );
+  expect(rejection(line("EventAgentInvited", { agent: "A", purpose: purpose(61) })).message).to.equal(
+    `chat.jsonl:7: field "purpose": ${allowed}, got "${"x".repeat(59)}…`,
+  );
+});
+
+test("every kind of line that is not an object gets the same message, saying what it is", () => {
+  const cases: [unknown, string][] = [
+    [null, "null"],
+    ["EventPartyAdded", '"EventPartyAdded"'],
+    [42, "42"],
+    [true, "true"],
+    [[line("EventPartyAdded", { agent: "A" })], "an array"],
+    // Not from JSON.parse, but toLoggedEvent takes any value.
+    [undefined, "nothing"],
+  ];
+  for (const [value, shown] of cases) {
+    const e = rejection(value);
+    expect(e.message, shown).to.equal(
+      `chat.jsonl:7: expected a JSON object (one event per line), got ${shown}`,
+    );
+    expect([e.file, e.line, e.field]).to.deep.equal(["chat.jsonl", 7, undefined]);
+  }
+});
+
+test("a timestamp that is not a string gets the timestamp message, not the name one", () => {
+  for (const [ts, shown] of [
+    [1772442000000, "1772442000000"],
+    [null, "null"],
+    [{ iso: TS }, "an object"],
+  ] as const) {
+    const e = rejection({ ...line("EventPartyAdded", { agent: "A" }), ts });
+    expect(e.message).to.equal(
+      `chat.jsonl:7: field "ts": expected an RFC 3339 UTC timestamp with milliseconds like 2026-03-02T09:00:00.000Z, got ${shown}`,
+    );
+    expect(e.field).to.equal("ts");
+  }
+});
+
+test("a name that is an object or an array says so instead of printing it", () => {
+  expect(rejection(line("EventPartyAdded", { agent: { name: "A" } })).message).to.equal(
+    'chat.jsonl:7: field "agent": expected a non-empty string, got an object',
+  );
+  expect(rejection(line("EventTakenFromQueue", { queue: "Q", strategy: ["S"] })).message).to.equal(
+    'chat.jsonl:7: field "strategy": expected a non-empty string, got an array',
+  );
+});
+
 test("the fast validation path agrees with the whole schema on arbitrary lines", () => {
   const ajv = new Ajv({ formats: { "date-time": true } });
   // The reference: the full schema, with the calendar check spelled out the slow way.
