@@ -5,65 +5,27 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { InputError } from "../errors";
 import schema from "./event-log.schema.json";
-import { type ChatEvent, EVENT_NAMES, type EventSource, type LoggedEvent } from "./events";
+import type { ChatEvent, EventSource, LoggedEvent } from "./events";
 import { namesRealDay, TIMESTAMP_EXAMPLE, timestampMs } from "./timestamp";
 import { validEventTime } from "./valid-event-time";
 
 export { schema as EVENT_LOG_SCHEMA };
 
-interface Validators {
-  /** The whole schema: the reference, and the source of error messages. */
-  full: ValidateFunction;
-  /** The fields of every line (definitions/everyLine). */
-  everyLine: ValidateFunction;
-  /** Each event's own rule (definitions/<event name>), by event name; a null-prototype object. */
-  byEvent: Readonly<Record<string, ValidateFunction | undefined>>;
-}
-
-let compiled: Validators | undefined;
+let compiled: ValidateFunction | undefined;
 
 /**
- * The compiled validators, built on first use so that commands that never read a log don't pay
- * for compiling. Tuned for throughput: the first error is enough for a message (allErrors
- * false); the ts pattern is ASCII (no u flag); `date-time` is a calendar check on the digits
- * that the pattern has already matched, instead of ajv-formats' general RFC 3339 parser.
+ * The whole schema, compiled on first use: ajv only runs on a line the plain-code check refused,
+ * so a valid log never loads or compiles it. ajv stops at the first error (its default), which is
+ * all a message needs; `date-time` is a calendar check on the digits that the ts pattern has
+ * already matched, instead of ajv-formats' general RFC 3339 parser.
  */
-function validators(): Validators {
+function schemaValidator(): ValidateFunction {
   if (compiled === undefined) {
-    // ajv itself loads here too (60 modules): a canonical log, read by its own fast path, never needs it.
+    // ajv itself loads here too (60 modules).
     const { Ajv } = require("ajv") as typeof import("ajv");
-    const ajv = new Ajv({ allErrors: false, unicodeRegExp: false, formats: { "date-time": namesRealDay } });
-    ajv.addSchema(schema);
-    const part = (name: string) => {
-      const validate = ajv.getSchema(`${schema.$id}#/definitions/${name}`);
-      if (validate === undefined) throw new Error(`event-log.schema.json has no definitions/${name}`);
-      return validate;
-    };
-    const full = ajv.getSchema(schema.$id);
-    if (full === undefined) throw new Error("event-log.schema.json did not compile");
-    compiled = {
-      full,
-      everyLine: part("everyLine"),
-      byEvent: Object.assign(
-        Object.create(null) as Record<string, ValidateFunction>,
-        Object.fromEntries(EVENT_NAMES.map((name) => [name, part(name)])),
-      ),
-    };
+    compiled = new Ajv({ formats: { "date-time": namesRealDay } }).compile(schema);
   }
   return compiled;
-}
-
-/**
- * Whether `value` is valid against the whole schema, checked the fast way: the schema is
- * everyLine AND, for each event E, "if event is E then E's fields"; once everyLine has passed,
- * only the rule of the line's own event can fail, so it alone is run instead of all nine ifs.
- * A test checks that this agrees with the full schema.
- */
-export function isValidEvent(value: unknown): boolean {
-  const { everyLine, byEvent } = compiled ?? validators();
-  if (!everyLine(value)) return false;
-  const own = byEvent[(value as { event: string }).event];
-  return own?.(value) === true;
 }
 
 /** Validates one parsed line and returns it as a LoggedEvent; throws InputError naming the field. */
@@ -79,24 +41,27 @@ export function toLoggedEvent(value: unknown, source: EventSource): LoggedEvent 
       `expected a JSON object (one event per line), got ${describeJson(value)}`,
     );
   }
-  if (!isValidEvent(value)) {
-    // The rare path: ask the full schema, whose error paths are the ones users see in the file.
-    const { full } = validators();
-    full(value);
-    throw explain(full.errors?.[0], value as Record<string, unknown>, source);
+  const full = schemaValidator();
+  if (full(value)) {
+    // Not while validEventTime agrees with the schema (a property test holds them to it); should
+    // it ever refuse a valid line, the schema is the authority and the line is kept.
+    const event = value as ChatEvent;
+    return { event, source, time: timestampMs(event.ts) };
   }
-  const event = value as ChatEvent;
-  return { event, source, time: timestampMs(event.ts) };
+  // ajv sets at least one error whenever validation fails.
+  const [error] = full.errors as [ErrorObject, ...ErrorObject[]];
+  throw explain(error, value as Record<string, unknown>, source);
 }
 
-function explain(
-  error: ErrorObject | undefined,
-  line: Record<string, unknown>,
-  source: EventSource,
-): InputError {
-  const fail = (field: string | undefined, problem: string) =>
-    new InputError(source.file, source.line, field, problem);
-  if (error === undefined) return fail(undefined, "does not match the event log schema");
+/**
+ * The message for ajv's first error. Every field of the schema is a property of the line itself
+ * (no nested objects, no name that needs JSON Pointer escaping) and a line that is not an object
+ * was refused before ajv ran, so every error but `required` is at instancePath "/<field>". A field
+ * is constrained only by a non-empty string type, an enum, or for ts a pattern and the date-time
+ * format: schema.test.ts walks the schema to keep it so.
+ */
+function explain(error: ErrorObject, line: Record<string, unknown>, source: EventSource): InputError {
+  const fail = (field: string, problem: string) => new InputError(source.file, source.line, field, problem);
 
   if (error.keyword === "required") {
     const missing = String(error.params.missingProperty);
@@ -107,60 +72,23 @@ function explain(
     return fail(missing, `required ${owner} but missing`);
   }
 
-  const field = fieldOf(error.instancePath);
-  const got = fieldValue(line, error.instancePath);
-  switch (error.keyword) {
-    case "enum": {
-      const allowed = (error.params.allowedValues as unknown[]).join(", ");
-      if (field === "event") {
-        return fail(field, `unknown event ${describeJson(got)}; expected one of ${allowed}`);
-      }
-      return fail(field, `expected one of ${allowed}, got ${describeJson(got)}`);
-    }
-    case "pattern":
-    case "format":
-      if (field === "ts") {
-        const why = error.keyword === "format" ? ", which is not a real date" : "";
-        return fail(
-          field,
-          `expected an RFC 3339 UTC timestamp with milliseconds like ${TIMESTAMP_EXAMPLE}, got ${describeJson(got)}${why}`,
-        );
-      }
-      return fail(field, `${error.message ?? "does not match its format"}, got ${describeJson(got)}`);
-    case "type":
-    case "minLength":
-      if (field === "ts") {
-        return fail(
-          field,
-          `expected an RFC 3339 UTC timestamp with milliseconds like ${TIMESTAMP_EXAMPLE}, got ${describeJson(got)}`,
-        );
-      }
-      return fail(field, `expected a non-empty string, got ${describeJson(got)}`);
-    default:
-      return fail(
-        field,
-        `${error.message ?? "does not match the event log schema"}, got ${describeJson(got)}`,
-      );
+  const field = error.instancePath.slice(1);
+  const got = describeJson(line[field]);
+  if (field === "ts") {
+    // Not a string, not the shape (pattern), or the shape of a day that does not exist (format).
+    const why = error.keyword === "format" ? ", which is not a real date" : "";
+    return fail(
+      field,
+      `expected an RFC 3339 UTC timestamp with milliseconds like ${TIMESTAMP_EXAMPLE}, got ${got}${why}`,
+    );
   }
-}
-
-/** "/agent" -> "agent"; JSON Pointer escapes undone. Undefined for the line itself. */
-function fieldOf(instancePath: string): string | undefined {
-  if (instancePath === "") return undefined;
-  return instancePath
-    .slice(1)
-    .split("/")
-    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .join(".");
-}
-
-function fieldValue(line: Record<string, unknown>, instancePath: string): unknown {
-  let at: unknown = line;
-  for (const part of instancePath.split("/").slice(1)) {
-    const key = part.replace(/~1/g, "/").replace(/~0/g, "~");
-    at = typeof at === "object" && at !== null ? (at as Record<string, unknown>)[key] : undefined;
+  if (error.keyword === "enum") {
+    const allowed = (error.params.allowedValues as unknown[]).join(", ");
+    if (field === "event") return fail(field, `unknown event ${got}; expected one of ${allowed}`);
+    return fail(field, `expected one of ${allowed}, got ${got}`);
   }
-  return at;
+  // `type` or `minLength`: every other field is a non-empty string.
+  return fail(field, `expected a non-empty string, got ${got}`);
 }
 
 const SHOWN_CHARS = 60;
