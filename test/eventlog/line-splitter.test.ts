@@ -125,3 +125,103 @@ test("splitLines takes strings, Buffers and Uint8Arrays", async () => {
   }
   expect((await collect(source())).map((l) => l.text)).to.deep.equal(["a", "b", "c", "d"]);
 });
+
+/** The lines of `chunks`, pushed one by one, then the end of input. */
+function splitChunks(chunks: (string | Buffer)[], maxLineBytes?: number): Line[] {
+  const splitter = new LineSplitter({ file: "t.jsonl", maxLineBytes });
+  const lines: Line[] = [];
+  const collect = (t: string, line: number) => lines.push({ text: t, line });
+  for (const chunk of chunks) splitter.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk), collect);
+  splitter.end(collect);
+  return lines;
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+test("maxLineBytes must be positive: 0, a negative number or NaN is refused at construction", () => {
+  for (const maxLineBytes of [0, -1, Number.NaN]) {
+    expect(() => new LineSplitter({ file: "t.jsonl", maxLineBytes }), String(maxLineBytes)).to.throw(
+      RangeError,
+      `maxLineBytes must be positive, got ${maxLineBytes}`,
+    );
+  }
+  // The smallest limit works: one-byte lines pass, two-byte ones do not.
+  expect(splitAt("a\r\nb\n", [], 1)).to.deep.equal([
+    { text: "a", line: 1 },
+    { text: "b", line: 2 },
+  ]);
+  expect(() => splitAt("a\nbc\n", [], 1)).to.throw(InputError, "t.jsonl:2: line is longer than 1 bytes");
+});
+
+test("\\r, \\v and \\f count as blank anywhere in a line, not only as the \\r of a \\r\\n", () => {
+  // The reader's parseEventLog skips the same lines (its BLANK pattern), so both readers agree.
+  expect(splitAt("\r\r\na\n\v\n\f\r\n \r\t\nb\n\v\f\r", [])).to.deep.equal([
+    { text: "a", line: 2 },
+    { text: "b", line: 6 },
+  ]);
+  // A line with something else around those bytes is kept whole.
+  expect(splitAt("\r\va\f\n", [])).to.deep.equal([{ text: "\r\va\f", line: 1 }]);
+});
+
+test("only a byte order mark at the very start of the input is dropped, not one starting a later chunk", () => {
+  // A later U+FEFF is content (a zero-width no-break space) wherever the chunks happen to be cut.
+  expect(splitChunks(["a\n", Buffer.concat([BOM, Buffer.from("b\n")])])).to.deep.equal([
+    { text: "a", line: 1 },
+    { text: "\ufeffb", line: 2 },
+  ]);
+  expect(splitChunks(["a", Buffer.concat([BOM, Buffer.from("b")])])).to.deep.equal([
+    { text: "a\ufeffb", line: 1 },
+  ]);
+  // An empty first chunk (a stream may yield one) does not use up the start of the input.
+  expect(splitChunks(["", Buffer.concat([BOM, Buffer.from("a\n")])])).to.deep.equal([{ text: "a", line: 1 }]);
+});
+
+test("a first line starting with bytes that only partly match a byte order mark is kept whole", () => {
+  // UTF-8: ¿ is C2 BF, ỿ E1 BB BF, ＿ EF BC BF, ﻀ EF BB 80: each shares bytes with EF BB BF.
+  for (const first of ["a¿", "ỿ", "＿", "ﻀ"]) {
+    expect(splitAt(`${first}\nb`, []), first).to.deep.equal([
+      { text: first, line: 1 },
+      { text: "b", line: 2 },
+    ]);
+  }
+});
+
+test("a line of exactly maxLineBytes whose \\r ends a chunk still passes, whatever the cut", () => {
+  const text = `ok\n${"x".repeat(8)}\r\nyes\r\n`;
+  const expected = [
+    { text: "ok", line: 1 },
+    { text: "x".repeat(8), line: 2 },
+    { text: "yes", line: 3 },
+  ];
+  for (let cut = 0; cut <= text.length; cut++) {
+    expect(splitAt(text, [cut], 8), `cut at ${cut}`).to.deep.equal(expected);
+  }
+});
+
+test("the limit applies to a line's own length, wherever the line starts in its chunk", () => {
+  const text = `ok\nabc\n${"x".repeat(8)}\n${"y".repeat(8)}`;
+  expect(splitAt(text, [], 8)).to.deep.equal([
+    { text: "ok", line: 1 },
+    { text: "abc", line: 2 },
+    { text: "x".repeat(8), line: 3 },
+    { text: "y".repeat(8), line: 4 },
+  ]);
+});
+
+test("splitLines yields the lines before a too-long last line without newline, then throws", async () => {
+  // Nine bytes fit the one byte of slack kept for a \r, so only the end of input finds the line too long.
+  async function* source() {
+    yield "ok\n";
+    yield "x".repeat(9);
+  }
+  const seen: Line[] = [];
+  let error: unknown;
+  try {
+    for await (const line of splitLines(source(), { file: "t.jsonl", maxLineBytes: 8 })) seen.push(line);
+  } catch (e) {
+    error = e;
+  }
+  expect(seen).to.deep.equal([{ text: "ok", line: 1 }]);
+  expect(error).to.be.instanceOf(InputError);
+  expect((error as Error).message).to.match(/^t\.jsonl:2: line is longer than 8 bytes/);
+});
