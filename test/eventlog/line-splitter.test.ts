@@ -1,5 +1,7 @@
 /** Splitting bytes into lines: endings, chunk boundaries, blank lines, and runaway lines. */
 import { test } from "node:test";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { expect } from "chai";
 import { InputError } from "../../src/errors";
 import { type Line, LineSplitter, splitLines } from "../../src/eventlog/line-splitter";
@@ -224,4 +226,44 @@ test("splitLines yields the lines before a too-long last line without newline, t
   expect(seen).to.deep.equal([{ text: "ok", line: 1 }]);
   expect(error).to.be.instanceOf(InputError);
   expect((error as Error).message).to.match(/^t\.jsonl:2: line is longer than 8 bytes/);
+});
+
+/** A full garbage collection, without starting node with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
+test("the splitter keeps no hold on a chunk whose lines are all complete, and lets go of a line once it ends", async () => {
+  // The memory bound the module promises: what is kept between chunks is the unfinished line only,
+  // so a chunk ending on a newline (every piece the parallel classifier sends does) is not retained.
+  const splitter = new LineSplitter({ file: "t.jsonl" });
+  const lines: Line[] = [];
+  const collect = (text: string, line: number) => lines.push({ text, line });
+  const pushed = (text: string): WeakRef<ArrayBuffer> => {
+    // Not from Buffer's shared pool, so the ArrayBuffer is this chunk's alone.
+    const chunk = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+    chunk.write(text);
+    splitter.push(chunk, collect);
+    return new WeakRef(chunk.buffer);
+  };
+  const whole = pushed("a\nb\n");
+  const started = pushed("c\nd");
+  // WeakRef targets live at least until the current job ends.
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  expect(whole.deref(), "a chunk of whole lines").to.equal(undefined);
+  expect(started.deref(), "a chunk whose last line is not finished").to.not.equal(undefined);
+  const ending = pushed("e\n");
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  expect(started.deref(), "once its last line has ended").to.equal(undefined);
+  expect(ending.deref(), "the chunk that ended it").to.equal(undefined);
+  splitter.end(collect);
+  expect(lines).to.deep.equal([
+    { text: "a", line: 1 },
+    { text: "b", line: 2 },
+    { text: "c", line: 3 },
+    { text: "de", line: 4 },
+  ]);
 });
