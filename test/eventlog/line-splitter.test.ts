@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { expect } from "chai";
+import fc from "fast-check";
 import { InputError } from "../../src/errors";
 import { type Line, LineSplitter, splitLines } from "../../src/eventlog/line-splitter";
 
@@ -266,4 +267,145 @@ test("the splitter keeps no hold on a chunk whose lines are all complete, and le
     { text: "c", line: 3 },
     { text: "de", line: 4 },
   ]);
+});
+
+/** The lines of `chunks` as [hex of the line's bytes, line number], through the byte interface. */
+function splitBytes(chunks: Buffer[], maxLineBytes?: number): [string, number][] {
+  const splitter = new LineSplitter({ file: "t.jsonl", maxLineBytes });
+  const lines: [string, number][] = [];
+  const onLine = (bytes: Buffer, from: number, to: number, line: number) => {
+    lines.push([bytes.subarray(from, to).toString("hex"), line]);
+  };
+  for (const chunk of chunks) splitter.pushBytes(chunk, onLine);
+  splitter.endBytes(onLine);
+  return lines;
+}
+
+test("a byte order mark cut by chunk boundaries is still dropped (a pipe may deliver a byte at a time)", () => {
+  // Fixed: the mark was looked for in the first chunk only, so a first chunk of one or two bytes
+  // left it in the first line, which then failed to parse as JSON.
+  const text = Buffer.concat([BOM, Buffer.from("ab\ncd")]);
+  const expected = [
+    { text: "ab", line: 1 },
+    { text: "cd", line: 2 },
+  ];
+  for (let first = 0; first <= text.length; first++) {
+    for (let second = first; second <= text.length; second++) {
+      expect(splitAt(text, [first, second]), `cut at ${first}, ${second}`).to.deep.equal(expected);
+    }
+  }
+  expect(splitAt(text, [1, 1, 2, 2, 3, 3])).to.deep.equal(expected);
+  // The same at a limit of one byte: the mark's bytes never count towards the first line.
+  expect(splitAt(Buffer.concat([BOM, Buffer.from("a\nb")]), [1, 2], 1)).to.deep.equal([
+    { text: "a", line: 1 },
+    { text: "b", line: 2 },
+  ]);
+  // After a mark, one starting a later chunk is content all the same.
+  expect(
+    splitChunks([Buffer.concat([BOM, Buffer.from("a\n")]), Buffer.concat([BOM, Buffer.from("b")])]),
+  ).to.deep.equal([
+    { text: "a", line: 1 },
+    { text: "\ufeffb", line: 2 },
+  ]);
+});
+
+test("the start of a mark that breaks off is the start of the first line, whatever the chunks", () => {
+  const ef = BOM.subarray(0, 1);
+  const efbb = BOM.subarray(0, 2);
+  const a = Buffer.from("a\n");
+  expect(splitBytes([ef])).to.deep.equal([["ef", 1]]);
+  expect(splitBytes([efbb])).to.deep.equal([["efbb", 1]]);
+  expect(splitBytes([ef, BOM.subarray(1, 2)])).to.deep.equal([["efbb", 1]]);
+  expect(splitBytes([ef, a])).to.deep.equal([["ef61", 1]]);
+  expect(splitBytes([efbb, a])).to.deep.equal([["efbb61", 1]]);
+  expect(splitBytes([ef, Buffer.concat([BOM.subarray(1, 2), a])])).to.deep.equal([["efbb61", 1]]);
+  expect(splitBytes([ef, Buffer.from("\n"), BOM])).to.deep.equal([
+    ["ef", 1],
+    ["efbbbf", 2],
+  ]);
+  expect(splitBytes([ef, ef, BOM.subarray(1)])).to.deep.equal([["efefbbbf", 1]]);
+});
+
+/** What a plain split of the whole input gives: the non-blank lines, and the first too-long line. */
+function plainSplit(input: Buffer, maxLineBytes: number): { lines: [string, number][]; tooLong?: number } {
+  const body = input.subarray(0, 3).equals(BOM) ? input.subarray(3) : input;
+  const lines: [string, number][] = [];
+  let start = 0;
+  for (let n = 1; start < body.length; n++) {
+    const newline = body.indexOf(0x0a, start);
+    const end = newline === -1 ? body.length : newline;
+    const content = body.subarray(start, body[end - 1] === 0x0d && end > start ? end - 1 : end);
+    if (content.length > maxLineBytes) return { lines, tooLong: n };
+    if (!/^[ \t\r\v\f]*$/.test(content.toString("latin1"))) lines.push([content.toString("hex"), n]);
+    start = end + 1;
+  }
+  return { lines };
+}
+
+// Bytes that matter to the splitter: endings, blank bytes, the byte order mark and parts of it,
+// characters sharing bytes with it, and runs long enough to reach a small limit.
+const pieces = [
+  "a",
+  "{}",
+  "é",
+  "𝄞",
+  "¿",
+  "ỿ",
+  "＿",
+  "ﻀ",
+  "\ufeff",
+  " ",
+  "\t",
+  "\r",
+  "\v",
+  "\f",
+  "\n",
+  "\r\n",
+  "xxxxx",
+]
+  .map((s) => Buffer.from(s))
+  .concat([BOM.subarray(0, 1), BOM.subarray(0, 2), BOM.subarray(1), Buffer.from([0xbf])]);
+
+test("property: any chunking of any input gives the lines of a plain split, or fails at its first too-long line", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 30 }),
+      fc.array(fc.nat(), { maxLength: 8 }),
+      fc.integer({ min: 1, max: 12 }),
+      (parts, rawCuts, maxLineBytes) => {
+        const input = Buffer.concat(parts);
+        // Repeated cuts make empty chunks, which a stream may yield too.
+        const cuts = rawCuts.map((c) => c % (input.length + 1)).sort((a, b) => a - b);
+        const splitter = new LineSplitter({ file: "t.jsonl", maxLineBytes });
+        const lines: [string, number][] = [];
+        const onLine = (bytes: Buffer, from: number, to: number, line: number) => {
+          expect(0 <= from && from <= to && to <= bytes.length, `${from}..${to} of ${bytes.length}`).to.equal(
+            true,
+          );
+          lines.push([bytes.subarray(from, to).toString("hex"), line]);
+        };
+        let error: unknown;
+        try {
+          let from = 0;
+          for (const cut of [...cuts, input.length]) {
+            splitter.pushBytes(input.subarray(from, cut), onLine);
+            from = cut;
+          }
+          splitter.endBytes(onLine);
+        } catch (e) {
+          error = e;
+        }
+        const expected = plainSplit(input, maxLineBytes);
+        expect(lines).to.deep.equal(expected.lines);
+        if (expected.tooLong === undefined) expect(error).to.equal(undefined);
+        else {
+          expect(error).to.be.instanceOf(InputError);
+          expect((error as Error).message).to.match(
+            new RegExp(`^t\\.jsonl:${expected.tooLong}: line is longer`),
+          );
+        }
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });
