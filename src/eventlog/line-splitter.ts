@@ -27,6 +27,8 @@ export type OnLineBytes = (bytes: Buffer, from: number, to: number, line: number
 
 const LF = 0x0a;
 const CR = 0x0d;
+/** The UTF-8 byte order mark, as some Windows tools write before the first line. */
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function isBlankByte(b: number | undefined): boolean {
   return b === 0x20 || b === 0x09 || b === CR || b === 0x0b || b === 0x0c;
@@ -44,6 +46,7 @@ export class LineSplitter {
   /** The start of a line not yet ended, spread over the chunks it came in. */
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** Whether the input may still begin with a byte order mark: what is pending is its start. */
   private atStart = true;
 
   constructor(options: LineSplitterOptions) {
@@ -67,11 +70,7 @@ export class LineSplitter {
   /** Splits `chunk`, calling `onLine` with the bytes of every non-blank line it completes. */
   pushBytes(chunk: Buffer, onLine: OnLineBytes): void {
     let start = 0;
-    if (this.atStart && chunk.length > 0) {
-      this.atStart = false;
-      // A UTF-8 byte order mark, as some Windows tools write, is not part of the first event.
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) start = 3;
-    }
+    if (this.atStart) start = this.skipMark(chunk);
     for (;;) {
       const newline = chunk.indexOf(LF, start);
       if (newline === -1) break;
@@ -102,6 +101,28 @@ export class LineSplitter {
     this.pending = [];
     this.pendingBytes = 0;
     this.emit(whole, 0, whole.length, onLine);
+  }
+
+  /**
+   * Where `chunk` goes on after a byte order mark, which is not part of the first event. The
+   * mark may come in several chunks (a pipe can deliver a byte at a time): its bytes seen so far
+   * wait as the pending start of the first line, and stay that line's start if the mark breaks off.
+   */
+  private skipMark(chunk: Buffer): number {
+    let at = 0;
+    while (at < chunk.length && this.pendingBytes + at < BOM.length) {
+      if (chunk[at] !== BOM[this.pendingBytes + at]) {
+        this.atStart = false;
+        return 0;
+      }
+      at++;
+    }
+    // The chunk ended inside the mark: its bytes wait with the pending ones, as any line's would.
+    if (this.pendingBytes + at < BOM.length) return 0;
+    this.atStart = false;
+    this.pending = [];
+    this.pendingBytes = 0;
+    return at;
   }
 
   private emit(buffer: Buffer, from: number, to: number, onLine: OnLineBytes): void {

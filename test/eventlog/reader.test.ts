@@ -251,6 +251,18 @@ test("readEventStream reads any Readable, e.g. what stdin would give", async () 
   expect(events[0]?.source).to.deep.equal({ file: "<stdin>", line: 1 });
 });
 
+test("a byte order mark that arrives a byte at a time, as through a pipe, does not count towards the first line", async () => {
+  // The splitter looked for it in the first chunk only; the strict decoder then dropped it from
+  // the line's text, but its 3 bytes counted against the line-length limit.
+  const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${EVENT}\n`)]);
+  const chunks = [bytes.subarray(0, 1), bytes.subarray(1, 2), bytes.subarray(2)];
+  const options = { maxLineBytes: Buffer.byteLength(EVENT) };
+  const events: LoggedEvent[] = [];
+  for await (const event of readEventStream(Readable.from(chunks), "<stdin>", options)) events.push(event);
+  expect(events).to.have.length(1);
+  expect(events[0]?.source).to.deep.equal({ file: "<stdin>", line: 1 });
+});
+
 test('file "-" reads standard input, named <stdin> in messages', () => {
   const script = `
     const { readEventLog } = require("./src/eventlog/reader");
