@@ -9,16 +9,7 @@
  */
 
 import { Ajv, type ErrorObject } from "ajv";
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isScalar,
-  LineCounter,
-  type Node,
-  parseDocument,
-  visit,
-} from "yaml";
+import { type Document, isAlias, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from "yaml";
 import { InputError } from "../errors";
 import { readInputText } from "../input-file";
 import { closestName } from "../nearest-name";
