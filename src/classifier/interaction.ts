@@ -323,13 +323,15 @@ export class InteractionState {
     // The agent's last attempt, if it ended now having joined: the EventPartyRemoved just before.
     const left = this.lastEnded.get(agent);
     if (left?.joined === undefined) {
-      // Only a party can place the chat (it leaves as it does): a name never joined is a typo or
-      // a log of another chat, which would otherwise pass as the queue's own placement.
+      // Only a party can place the chat (it leaves as it does): a name never in the chat is a typo
+      // or a log of another chat, which would otherwise pass as the queue's own placement.
+      const why =
+        left === undefined ? "was never in it" : "did not join it (the last invitation ended unanswered)";
       throw new InputError(
         source.file,
         source.line,
         "agent",
-        `${agent} places interaction "${this.id}" in "${queue}" but never joined it; only an agent in the chat can place it in a queue (omit "agent" when a strategy placed it)`,
+        `${agent} places interaction "${this.id}" in "${queue}" but ${why}; only an agent in the chat can place it in a queue (omit "agent" when a strategy placed it)`,
       );
     }
     if (left.end !== time) return;

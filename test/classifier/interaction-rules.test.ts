@@ -103,7 +103,7 @@ describe("an agent who places the chat in a queue", () => {
       .add("EventPlacedInQueue", { queue: "Chat_Inbound", agent: "Agent1" }, 0)
       .add("EventProcessingStopped", { by: "customer" }, 4);
     expect(rejectionOf(log)).to.equal(
-      'chat.jsonl:6: field "agent": Agent1 places interaction "chat-1" in "Chat_Inbound" but never joined it; only an agent in the chat can place it in a queue (omit "agent" when a strategy placed it)',
+      'chat.jsonl:6: field "agent": Agent1 places interaction "chat-1" in "Chat_Inbound" but did not join it (the last invitation ended unanswered); only an agent in the chat can place it in a queue (omit "agent" when a strategy placed it)',
     );
     // The same log without the name: the chat went back to the queue, Agent1 Redirected.
     const plain = new ChatLog()
@@ -128,7 +128,7 @@ describe("an agent who places the chat in a queue", () => {
       .add("EventPartyRemoved", { agent: "Agent1" })
       .add("EventProcessingStopped", { by: "agent", agent: "Agent1" }, 0);
     expect(rejectionOf(log)).to.equal(
-      'chat.jsonl:4: field "agent": Agent9 places interaction "chat-1" in "Chat_Overflow" but never joined it; only an agent in the chat can place it in a queue (omit "agent" when a strategy placed it)',
+      'chat.jsonl:4: field "agent": Agent9 places interaction "chat-1" in "Chat_Overflow" but was never in it; only an agent in the chat can place it in a queue (omit "agent" when a strategy placed it)',
     );
   });
 
