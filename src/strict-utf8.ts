@@ -5,7 +5,11 @@
  */
 import { InputError } from "./errors";
 
-const fatal = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM: a decoder otherwise drops a U+FEFF at the start of every decode() call, and the
+// event log reader decodes line by line: a mark starting a later line would vanish there, where
+// the same log read in memory is refused. Only a file's first bytes may be a byte order mark: the
+// line splitter drops an event log's, and Gherkin's parser a feature file's (test/run/feature-preflight).
+const fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The bytes [from, to) as text, or undefined when they are not valid UTF-8. */
 export function decodeUtf8(bytes: Uint8Array, from = 0, to = bytes.length): string | undefined {

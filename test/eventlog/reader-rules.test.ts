@@ -103,6 +103,17 @@ describe("what a line must be", () => {
     expect((await streamed([text])).map((e) => e.source.line)).to.deep.equal([2]);
   });
 
+  test("a byte order mark starting a later line is refused there, in a stream as in memory", async () => {
+    // Only the file's first bytes may be a byte order mark; later, U+FEFF is a character JSON
+    // does not allow before a value. The stream decoded each line on its own and so dropped it.
+    const text = `${SUBMITTED()}\n\ufeff${PLACED_AT("2026-03-02T09:00:01.000Z")}\n`;
+    const [stream, memory] = await rejections(text);
+    expect(stream.message).to.equal(memory?.message);
+    expect(stream.message).to.match(/^log\.jsonl:2: not valid JSON: /);
+    // ...and the same line without it is an event: the mark alone is what is refused.
+    expect((await streamed([text.replace("\ufeff", "")])).map((e) => e.source.line)).to.deep.equal([1, 2]);
+  });
+
   test("JSON that is not an object is refused as the schema would, not as a crash", async () => {
     for (const value of ["null", "[]", "7", '"ts"']) {
       const [stream, memory] = await rejections(`${SUBMITTED()}\n${value}\n`);

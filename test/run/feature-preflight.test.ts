@@ -133,6 +133,20 @@ describe("feature files must be UTF-8 .feature files", () => {
     );
   });
 
+  test("a feature saved with a byte order mark (as Windows editors do) runs: the mark is not text", async () => {
+    const text = [
+      "\ufeff@flow-1 @verified",
+      "Feature: Saved on Windows",
+      "  @id:bom-one",
+      "  Scenario: fine",
+      ...FLOW_1,
+      "",
+    ];
+    const run = await runCli(["run", "--no-allure", "--features", folder({ "b.feature": text.join("\n") })]);
+    expect(run.code, run.output).to.equal(EXIT.ok);
+    expect(run.stdout).to.match(/2 verified passed/);
+  });
+
   test("firstInvalidUtf8 finds the first ill-formed sequence, not a valid multi-byte one", () => {
     expect(firstInvalidUtf8(Buffer.from("é€😀\nok", "utf8"))).to.equal(undefined);
     expect(firstInvalidUtf8(Buffer.from([0x61, 0x0a, 0xc3, 0xa9, 0xe9, 0x62]))).to.deep.equal({
