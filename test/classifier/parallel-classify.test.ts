@@ -8,10 +8,11 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { expect } from "chai";
+import { conferenceEvents } from "../../bench/conference";
 import { generateLog } from "../../bench/generate-log";
 import { classifyBatches, type OpenInteraction } from "../../src/classifier/classify";
 import { formatRow } from "../../src/classifier/format-row";
-import { classifyInParallel } from "../../src/classifier/parallel-classify";
+import { classifyInParallel, type ParallelClassifyOptions } from "../../src/classifier/parallel-classify";
 import { workerOf } from "../../src/classifier/partition";
 import { InputError } from "../../src/errors";
 import { readEventBatches } from "../../src/eventlog/reader";
@@ -23,11 +24,11 @@ interface Output {
   error: string | undefined;
 }
 
-async function single(file: string): Promise<Output> {
+async function single(file: string, maxLineBytes?: number): Promise<Output> {
   let text = "";
   let open: readonly OpenInteraction[] = [];
   try {
-    const batches = classifyBatches(readEventBatches(file), (o) => (open = o), {
+    const batches = classifyBatches(readEventBatches(file, { maxLineBytes }), (o) => (open = o), {
       config: BUNDLED_GIM_CONFIG,
     });
     for await (const rows of batches) for (const row of rows) text += `${formatRow(row)}\n`;
@@ -37,7 +38,10 @@ async function single(file: string): Promise<Output> {
   return { text, open, error: undefined };
 }
 
-async function parallel(file: string, jobs: number): Promise<Output> {
+/** What a test may change of the options classifyInParallel is given. */
+type Overrides = Partial<Pick<ParallelClassifyOptions, "write" | "isOpen" | "maxLineBytes">>;
+
+async function parallel(file: string, jobs: number, overrides: Overrides = {}): Promise<Output> {
   let text = "";
   let open: readonly OpenInteraction[] = [];
   try {
@@ -50,6 +54,7 @@ async function parallel(file: string, jobs: number): Promise<Output> {
       },
       isOpen: () => true,
       onOpen: (o) => (open = o),
+      ...overrides,
     });
   } catch (error) {
     return { text, open, error: error instanceof InputError ? error.message : String(error) };
@@ -134,6 +139,126 @@ describe("classify on worker threads", { timeout: 300_000 }, () => {
     expect((await single(path.join(dir, "too-long.jsonl"))).error).to.match(
       /too-long\.jsonl:2001: line is longer/,
     );
+  });
+});
+
+describe("the output side of the worker threads", { timeout: 300_000 }, () => {
+  const big = path.join(dir, "output-big.jsonl");
+  before(async () => {
+    await generateLog(big, 4000);
+  });
+
+  test("a slow reader: pieces of whole lines, at most 1 MiB each, one write at a time, the same bytes", async () => {
+    const one = await single(big);
+    expect(one.text.length, "the log must give more than one piece").to.be.greaterThan(1 << 20);
+    const pieces: number[] = [];
+    let writing = 0;
+    let overlapped = false;
+    let text = "";
+    const many = await parallel(big, 2, {
+      write: async (bytes) => {
+        if (++writing > 1) overlapped = true;
+        pieces.push(bytes.length);
+        text += bytes.toString("utf8");
+        expect(bytes.at(-1), "a piece ends inside a line").to.equal(0x0a);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        writing--;
+      },
+    });
+    expect(many.error).to.equal(undefined);
+    expect(overlapped, "a write began before the previous one resolved").to.equal(false);
+    expect(text === one.text, "output differs").to.equal(true);
+    expect(Math.max(...pieces)).to.be.at.most(1 << 20);
+    // Filled pieces, not a write per group: all but the last are more than half full.
+    expect(
+      pieces.slice(0, -1).every((n) => n > 1 << 19),
+      `pieces ${pieces.join(", ")}`,
+    ).to.equal(true);
+  });
+
+  test("one interaction whose rows alone pass 1 MiB is written whole, between the others, in order", async () => {
+    const conference = conferenceEvents(8000).map((e) => JSON.stringify(e.event));
+    const lines = readFileSync(big, "utf8")
+      .split("\n")
+      .filter((l) => l !== "");
+    const file = path.join(dir, "one-big-group.jsonl");
+    // Interleaved with other interactions, so the merge has groups before and after it.
+    writeFileSync(
+      file,
+      `${[...lines.slice(0, 3000), ...conference, ...lines.slice(3000, 6000)].join("\n")}\n`,
+    );
+    const one = await single(file);
+    expect(one.error).to.equal(undefined);
+    const group = one.text
+      .split("\n")
+      .filter((l) => l.includes("conference-of-8000"))
+      .join("\n");
+    expect(group.length, "the group must be bigger than a piece").to.be.greaterThan(1 << 20);
+    for (const jobs of [2, 3]) {
+      const many = await parallel(file, jobs);
+      expect(many.error, `--jobs ${jobs}`).to.equal(undefined);
+      expect(many.text === one.text, `--jobs ${jobs}: output differs`).to.equal(true);
+    }
+  });
+
+  test("a reader that goes away: the classification stops early without an error and writes a prefix", async () => {
+    const full = (await single(big)).text;
+    let text = "";
+    let open = true;
+    const many = await parallel(big, 2, {
+      write: async (bytes) => {
+        text += bytes.toString("utf8");
+        open = false;
+      },
+      isOpen: () => open,
+    });
+    expect(many.error).to.equal(undefined);
+    expect(text.length).to.be.greaterThan(0);
+    expect(text.length, "it went on writing").to.be.lessThan(full.length);
+    expect(full.startsWith(text)).to.equal(true);
+  });
+
+  test("every interaction on one worker: the idle ones do not hold the merge back", async () => {
+    // Only interactions that one worker of three is dealt: the other two end with nothing.
+    const lines = readFileSync(big, "utf8")
+      .split("\n")
+      .filter((l) => l !== "");
+    const mine = lines.filter((l) => {
+      const bytes = Buffer.from(l);
+      return workerOf(bytes, 0, bytes.length, 3) === 1;
+    });
+    const file = path.join(dir, "one-worker.jsonl");
+    writeFileSync(file, `${mine.join("\n")}\n`);
+    const one = await single(file);
+    expect(one.text.length).to.be.greaterThan(0);
+    const many = await parallel(file, 3);
+    expect(many.error).to.equal(undefined);
+    expect(many.text === one.text, "output differs").to.equal(true);
+  });
+
+  test("the longest line allowed is the caller's, as for a single thread", async () => {
+    const lines = readFileSync(big, "utf8")
+      .split("\n")
+      .filter((l) => l !== "");
+    const file = path.join(dir, "long-line.jsonl");
+    const long = lines[300]?.replace('"queue":"', `"note":"${"n".repeat(3000)}","queue":"`) ?? "";
+    writeFileSync(file, `${[...lines.slice(0, 300), long, ...lines.slice(301, 2000)].join("\n")}\n`);
+    // The default (1 MiB) takes it; 2,000 bytes does not, at its line.
+    const accepted = await parallel(file, 2);
+    expect(accepted.error).to.equal((await single(file)).error);
+    const one = await single(file, 2000);
+    expect(one.error).to.match(/long-line\.jsonl:301: line is longer/);
+    const many = await parallel(file, 2, { maxLineBytes: 2000 });
+    expect(many.error).to.equal(one.error);
+    expect(many.text === one.text, "output before the error differs").to.equal(true);
+  });
+
+  test("a log that is not there: the one-line error naming it, as for a single thread", async () => {
+    const missing = path.join(dir, "no-such.jsonl");
+    const one = await single(missing);
+    expect(one.error).to.include("no-such.jsonl");
+    const many = await parallel(missing, 2);
+    expect(many.error).to.equal(one.error);
   });
 });
 
