@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { expect } from "chai";
+import fc from "fast-check";
 import { conferenceEvents } from "../../bench/conference";
 import { generateLog } from "../../bench/generate-log";
 import { classifyBatches, type OpenInteraction } from "../../src/classifier/classify";
@@ -285,5 +286,82 @@ describe("partition by interaction", () => {
     expect([...used].sort()).to.deep.equal([0, 1, 2, 3]);
     expect(worker("{not json", 4)).to.equal(0);
     expect(worker('{"ts":"t"}', 4)).to.equal(0);
+  });
+
+  /** A line's worker, read as JSON.parse reads it: an escaped field first sends it down the parsing path. */
+  const parsedWorker = (line: string, jobs: number) => worker(`{"x":"\\n",${line.slice(1)}`, jobs);
+
+  // Lines as logs hold them, and as they are mistyped: ids with spaces, quotes, backslashes and
+  // non-ASCII, blanks (space, tab, CR, LF) around the colon, a repeated key, "interaction" as a
+  // value, a number or nothing where the id goes, text that is not JSON.
+  const id = fc.string({ unit: fc.constantFrom("a", "7", "-", " ", "é", "€", '"', "\\", "/"), maxLength: 8 });
+  const blank = fc.string({ unit: fc.constantFrom(" ", "\t", "\r", "\n"), maxLength: 2 });
+  const line = fc.oneof(
+    fc
+      .tuple(id, blank, blank)
+      .map(([i, a, b]) => `{"ts":"t","interaction"${a}:${b}${JSON.stringify(i)},"event":"E"}`),
+    fc
+      .tuple(id, id)
+      .map(
+        ([a, b]) =>
+          `{"interaction":${JSON.stringify(a)},"queue":"interaction","interaction":${JSON.stringify(b)}}`,
+      ),
+    id.map((i) => `{"queue":${JSON.stringify(i)}}`),
+    fc.constantFrom(
+      '{"interaction":7}',
+      '{"interaction":',
+      '{"interaction":"open',
+      "{not json",
+      "",
+      '{"interaction" "x"}',
+    ),
+  );
+
+  test("a line's worker does not depend on the lines around it, or on the order lines are asked in", () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.integer({ min: 2, max: 5 }),
+        (lines, order, jobs) => {
+          // One buffer holding every line, as a worker's piece does: no line sees past its end.
+          const buffer = Buffer.from(lines.join("\n"));
+          const spans: [number, number][] = [];
+          let at = 0;
+          for (const l of lines) {
+            const length = Buffer.byteLength(l);
+            spans.push([at, at + length]);
+            at += length + 1;
+          }
+          const alone = lines.map((l) => worker(l, jobs));
+          // In order, then in any order (each line read again from the same buffer).
+          const asked = [...spans.keys(), ...order.map((n) => n % spans.length)];
+          for (const k of asked) {
+            const [from, to] = spans[k] as [number, number];
+            expect(workerOf(buffer, from, to, jobs), JSON.stringify(lines[k])).to.equal(alone[k]);
+          }
+        },
+      ),
+    );
+  });
+
+  test("the bytes are read as JSON.parse reads the line: the same worker as the parsing path", () => {
+    fc.assert(
+      fc.property(line, fc.integer({ min: 2, max: 5 }), (l, jobs) => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(l);
+        } catch {
+          return; // not JSON: any worker refuses it at its line
+        }
+        if (typeof parsed !== "object" || parsed === null) return;
+        expect(worker(l, jobs), l).to.equal(parsedWorker(l, jobs));
+      }),
+    );
+  });
+
+  test("one worker: every line goes to it", () => {
+    expect(worker('{"interaction":"ixn-1"}', 1)).to.equal(0);
+    expect(worker('{"x":"\\n","interaction":"ixn-1"}', 1)).to.equal(0);
   });
 });
