@@ -40,15 +40,18 @@ const AREAS = {
       "scripts/mutation-features.test.ts",
     ],
   },
-  // Coverage analysis off: the code under test runs in worker threads, whose coverage the tap
-  // runner's hook (main thread only) never sees, so with "perTest" every worker-side mutant would
-  // count as "no coverage". The active mutant reaches the workers all the same: Stryker passes it
-  // in the environment (__STRYKER_ACTIVE_MUTANT__), which a worker thread inherits. One test file,
-  // so "off" costs nothing: every mutant runs it, to its first failure.
+  // On the command runner (scripts/mutation-command.js): the code under test runs in worker
+  // threads, whose coverage the tap runner (main thread only) never sees, and the tap runner's
+  // coverage report is used whatever `coverageAnalysis` says, so every worker-side mutant was
+  // reported "no coverage" without being run. The command runner reports none: every mutant runs
+  // the test file, and the workers inherit the active mutant from the environment
+  // (__STRYKER_ACTIVE_MUTANT__). A lower timeout: a mutant that stalls the workers' hand-over
+  // waits for it (the file takes about 10 s; a hang was 60 s each, 25 of them, at 60000).
   parallel: {
     mutate: ["src/classifier/parallel-*.ts", "src/classifier/partition.ts"],
     tests: ["test/classifier/parallel-classify.test.ts"],
-    coverageAnalysis: "off",
+    runner: "command",
+    timeoutMS: 20000,
   },
   // Without test/eventlog/hostile-logs.test.ts: it drives whole `run`s of cucumber from the sources
   // (seconds per mutant) for checks the in-process reader tests and test/cli/fuzz.test.ts also make.
@@ -75,20 +78,32 @@ const AREAS = {
     // only where initdb is missing, leaving the database back end's mutants not covered.
     tests: ["test/sut", "scripts/mutation-features.test.ts"],
   },
-  // The database back end alone, against the files that reach it, with one PostgreSQL server for
-  // all of them (GIM_TEST_DATABASE_URL; scripts/mutation.js starts a throwaway one when it is not
-  // set). Coverage analysis off: much of postgres-sut.ts runs only in the CLI processes those tests
-  // spawn, which inherit the active mutant from the environment but report no coverage.
+  // The database back end alone (postgres-sut.ts and the read side of src/gimdb it stands on: the
+  // queries, the read-only session, the failure messages, the target's description, the GIM
+  // version read), against the files that reach it, with one PostgreSQL server for all of them (GIM_TEST_DATABASE_URL; scripts/mutation.js starts a throwaway one when it is not
+  // set). On the command runner (as `parallel`): much of postgres-sut.ts runs only in the CLI
+  // processes those tests spawn, which inherit the active mutant from the environment but report
+  // no coverage.
   postgres: {
-    mutate: ["src/sut/postgres-sut.ts"],
+    mutate: [
+      "src/sut/postgres-sut.ts",
+      "src/gimdb/irf-query.ts",
+      "src/gimdb/msf-query.ts",
+      "src/gimdb/read-only-session.ts",
+      "src/gimdb/pg-failure.ts",
+      "src/gimdb/database-target.ts",
+      "src/gimdb/gim-version.ts",
+    ],
+    // The in-process one first: it kills the queries' text mutants in a second.
     tests: [
+      "test/gimdb/irf-query.test.ts",
       "test/sut/postgres-sut.test.ts",
       "test/sut/sut-choice.test.ts",
       "test/gimdb/pg-failure.test.ts",
       "test/sut/codes-and-msfs.test.ts",
       "test/sut/postgres-read-once.test.ts",
     ],
-    coverageAnalysis: "off",
+    runner: "command",
     needsDatabase: true,
   },
   // The back ends without the database and the CLI: test/sut's in-process files only (the scores in
@@ -113,12 +128,15 @@ if (area.needsDatabase && !process.env.GIM_TEST_DATABASE_URL) {
   );
 }
 
+const onCommand = area.runner === "command";
 export default {
   // The tap runner starts each test file as its own process and, with perTest coverage, runs for a
   // mutant only the test files that reach it, stopping at the first failure: a few seconds a mutant
   // instead of the whole area's tests. A mutant reached only inside a child process (a test that
-  // spawns the CLI) counts as "no coverage", so the scores are a floor.
-  testRunner: "tap",
+  // spawns the CLI) counts as "no coverage", so the scores are a floor. The areas whose code runs
+  // mostly outside the test process use the command runner instead (see `parallel`).
+  testRunner: onCommand ? "command" : "tap",
+  commandRunner: { command: `node scripts/mutation-command.js ${area.tests.join(" ")}` },
   tap: {
     testFiles: area.tests.map((t) => (t.endsWith(".ts") ? t : `${t}/**/*.test.ts`)),
     nodeArgs: [
@@ -134,11 +152,11 @@ export default {
   mutate: area.mutate,
   // No type checker plugin is installed: the TypeScript is transpiled (ts-node + swc) as in the
   // tests, so a mutant that would not type-check still runs and is usually killed at once.
-  coverageAnalysis: area.coverageAnalysis ?? "perTest",
+  coverageAnalysis: onCommand ? "off" : "perTest",
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   // Generous: the runs share a 2-core machine (scripts/mutation.js runs Stryker at the lowest
   // priority), and a starved test process must not count as a mutant killed by a timeout.
-  timeoutMS: 60000,
+  timeoutMS: area.timeoutMS ?? 60000,
   // Reruns after a change test only the mutants whose code or covering tests changed.
   incremental: true,
   incrementalFile: `reports/mutation/${name}-incremental.json`,
