@@ -24,8 +24,13 @@ export function workerOf(bytes: Buffer, from: number, to: number, jobs: number):
   if (jobs <= 1) return 0;
   const slash = nextBackslash(bytes, from);
   if (slash >= 0 && slash < to) return escapedLineWorker(bytes.toString("utf8", from, to), jobs);
-  let at = to;
+  // Searched backwards from the last place the key fits inside the line: a key that ran on past
+  // the line's end would be read out of the next line. And never from below 0: lastIndexOf counts
+  // a negative offset from the buffer's end, so a line that began the buffer with the key and no
+  // colon (`"interaction"`) had the search start over at the end, for ever.
+  let at = to - KEY.length + 1;
   for (;;) {
+    if (at <= from) return 0;
     at = bytes.lastIndexOf(KEY, at - 1);
     if (at < from) return 0;
     let i = at + KEY.length;
