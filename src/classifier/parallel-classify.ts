@@ -72,7 +72,7 @@ interface Lane {
   done: boolean;
   error: InputError | undefined;
   open: OpenGroup[];
-  seen: number;
+  anyLine: boolean;
 }
 
 function startWorker(data: WorkerInput): Worker {
@@ -178,7 +178,7 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
       }
       if (!lanes.every((l) => l.done && !queued(l))) return;
       // Every worker split every line, so any of them can say whether the log held an event.
-      if ((lanes[0] as Lane).seen === 0) return stop(emptyLog(options.file));
+      if (!(lanes[0] as Lane).anyLine) return stop(emptyLog(options.file));
       const open = lanes.flatMap((l) => l.open).sort((a, b) => a.firstLine - b.firstLine);
       if (open.length > 0) {
         options.onOpen?.(open.map((o) => ({ interaction: o.interaction, openAttempts: o.openAttempts })));
@@ -234,7 +234,7 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
         done: false,
         error: undefined,
         open: [],
-        seen: 0,
+        anyLine: false,
       };
       lanes.push(lane);
       worker.on("message", (m: WorkerMessage) => {
@@ -258,7 +258,7 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
           lane.piecesAhead--;
         } else if (m.type === "end") {
           lane.open = m.open;
-          lane.seen = m.seen;
+          lane.anyLine = m.anyLine;
           lane.done = true;
         } else if (m.type === "input-error") {
           const error = new InputError(m.file, m.line, m.field, "");

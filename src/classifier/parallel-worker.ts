@@ -54,8 +54,8 @@ export type WorkerMessage =
    * thread, which measured as slow as the whole single-threaded classify.
    */
   | { type: "rows"; lines: number[]; ends: number[]; bytes: Uint8Array; watermark: number }
-  /** `seen`: the log's non-blank lines, all of them, read by every worker alike. */
-  | { type: "end"; open: OpenGroup[]; seen: number }
+  /** `anyLine`: whether the log held a non-blank line at all, which every worker reads alike. */
+  | { type: "end"; open: OpenGroup[]; anyLine: boolean }
   | {
       type: "input-error";
       file: string;
@@ -85,10 +85,10 @@ async function work(input: WorkerInput): Promise<void> {
   const order = new TimeOrder(input.file);
   const firstLine = new Map<string, number>();
   const splitter = new LineSplitter({ file: input.file, maxLineBytes: input.maxLineBytes });
-  let seen = 0;
+  let anyLine = false;
   let lastLine = 0;
   const onLine = (bytes: Buffer, from: number, to: number, line: number) => {
-    seen++;
+    anyLine = true;
     lastLine = line;
     if (workerOf(bytes, from, to, input.jobs) !== input.index) return;
     const logged = parseEventBytes(bytes, from, to, input.file, line);
@@ -108,12 +108,12 @@ async function work(input: WorkerInput): Promise<void> {
   const postRows = (watermark: number) => {
     const ends: number[] = [];
     let size = 0;
-    for (const text of texts) size += Buffer.byteLength(text, "utf8");
+    for (const text of texts) size += Buffer.byteLength(text);
     // Not from Buffer's shared pool: the ArrayBuffer is transferred, so it must be this one's alone.
     const bytes = Buffer.allocUnsafeSlow(size);
     let at = 0;
     for (const text of texts) {
-      at += bytes.write(text, at, "utf8");
+      at += bytes.write(text, at);
       ends.push(at);
     }
     const message: WorkerMessage = { type: "rows", lines, ends, bytes, watermark };
@@ -158,7 +158,7 @@ async function work(input: WorkerInput): Promise<void> {
     textOf.set(row.interaction, `${textOf.get(row.interaction) ?? ""}${formatRow(row)}\n`);
   post({
     type: "end",
-    seen,
+    anyLine,
     open: end.open.map((o) => ({
       firstLine: firstLine.get(o.interaction) ?? 0,
       interaction: o.interaction,

@@ -3,6 +3,7 @@
  * byte, on a generated log of thousands of interactions, on a log cut short (interactions left
  * open) and on a log with a bad line (the same error, of the earliest bad line).
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -269,6 +270,33 @@ describe("the output side of the worker threads", { timeout: 300_000 }, () => {
       const many = await parallel(file, 2);
       expect(many.error, name).to.equal(one.error);
     }
+  });
+
+  test("10,000 interactions: each worker's queue of groups is compacted on the way, and nothing is written twice", async () => {
+    // A worker's waiting groups are dropped from the front of its queue once more than 4,096 of
+    // them are written; each of two workers gets about 5,000 here.
+    const file = path.join(dir, "ten-thousand.jsonl");
+    await generateLog(file, 10_000);
+    const one = await single(file);
+    expect(one.error).to.equal(undefined);
+    const many = await parallel(file, 2);
+    expect(many.error).to.equal(undefined);
+    expect(many.text.length).to.equal(one.text.length);
+    expect(many.text === one.text, "output differs").to.equal(true);
+  });
+
+  test("the worker's module refuses to run outside a worker thread, in one line", () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        "-r",
+        "ts-node/register/transpile-only",
+        path.join(__dirname, "../../src/classifier/parallel-worker.ts"),
+      ],
+      { encoding: "utf8" },
+    );
+    expect(r.status).to.not.equal(0);
+    expect(r.stderr).to.include("parallel-worker.ts runs as a worker thread only");
   });
 
   test("a log that is not there: the one-line error naming it, as for a single thread", async () => {

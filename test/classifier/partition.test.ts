@@ -23,6 +23,7 @@ describe("partition by interaction", () => {
     expect(worker('{"interaction":"other","ts":"t","interaction":"ixn-é1"}')).to.equal(plain);
     // "interaction" as a value is not the key.
     expect(worker('{"queue":"interaction","interaction":"ixn-é1"}')).to.equal(plain);
+    expect(worker('{"interaction":"ixn-é1","queue":"interaction"}')).to.equal(plain);
   });
 
   test("ids spread over the workers; a line without an interaction goes to worker 0", () => {
@@ -59,6 +60,9 @@ describe("partition by interaction", () => {
       "{not json",
       "",
       '{"interaction" "x"}',
+      // "interaction" as a value after the key, and an id that is a number before other strings.
+      '{"interaction":"ixn-9","queue":"interaction"}',
+      '{"interaction":7,"ts":"t"}',
     ),
     // Not JSON, but with an id the bytes can read (the parsing path would say worker 0), and
     // fragments that only a read past the line's end would join to their neighbours.
@@ -107,6 +111,27 @@ describe("partition by interaction", () => {
         expect(worker(l, jobs), l).to.equal(parsedWorker(l, jobs));
       }),
     );
+  });
+
+  test("nothing is read past a line's end, even where the next line would complete it", () => {
+    // Each pair is a line cut short and a next line that would finish its key, colon or id.
+    const pairs: [string, string][] = [
+      ['{"interaction":"open', 'x"}'],
+      ['{"interaction":', '"ab"}'],
+      ['{"interaction":', ' "ab"}'],
+      ['{"interaction" ', ':"ab"}'],
+      ['"interaction"', ':"ab"}'],
+      ['{"interact', 'ion":"ab"}'],
+    ];
+    for (const [first, second] of pairs) {
+      const buffer = Buffer.from(`${first}\n${second}`);
+      const end = Buffer.byteLength(first);
+      for (let jobs = 2; jobs <= 7; jobs++) {
+        expect(workerOf(buffer, 0, end, jobs), `${first} | ${second}, ${jobs} jobs`).to.equal(
+          worker(first, jobs),
+        );
+      }
+    }
   });
 
   test("one worker: every line goes to it", () => {
