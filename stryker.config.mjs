@@ -49,8 +49,12 @@ const AREAS = {
   // waits for it (the file takes about 10 s; a hang was 60 s each, 25 of them, at 60000).
   parallel: {
     mutate: ["src/classifier/parallel-*.ts", "src/classifier/partition.ts"],
-    // The partition's own file first: it kills most of partition.ts's mutants in a second.
-    tests: ["test/classifier/partition.test.ts", "test/classifier/parallel-classify.test.ts"],
+    // The fast files first: the partition's own (a second) and the worker's protocol (seconds).
+    tests: [
+      "test/classifier/partition.test.ts",
+      "test/classifier/parallel-worker.test.ts",
+      "test/classifier/parallel-classify.test.ts",
+    ],
     runner: "command",
     timeoutMS: 20000,
   },
