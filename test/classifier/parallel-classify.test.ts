@@ -40,7 +40,7 @@ async function single(file: string, maxLineBytes?: number): Promise<Output> {
 }
 
 /** What a test may change of the options classifyInParallel is given. */
-type Overrides = Partial<Pick<ParallelClassifyOptions, "write" | "isOpen" | "maxLineBytes">>;
+type Overrides = Partial<Pick<ParallelClassifyOptions, "write" | "isOpen" | "maxLineBytes" | "onOpen">>;
 
 async function parallel(file: string, jobs: number, overrides: Overrides = {}): Promise<Output> {
   let text = "";
@@ -96,6 +96,10 @@ describe("classify on worker threads", { timeout: 300_000 }, () => {
     expect(many.error).to.equal(undefined);
     expect(many.text === one.text).to.equal(true);
     expect(many.open).to.deep.equal(one.open);
+    // onOpen is optional: without it the rows are the same.
+    const unasked = await parallel(cut, 2, { onOpen: undefined });
+    expect(unasked.error).to.equal(undefined);
+    expect(unasked.text === one.text).to.equal(true);
   });
 
   test("bad lines: the error of the earliest one, as the single thread reports it", async () => {
