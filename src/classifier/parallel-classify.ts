@@ -75,7 +75,8 @@ interface Lane {
   anyLine: boolean;
 }
 
-function startWorker(data: WorkerInput): Worker {
+/** One worker thread running parallel-worker, compiled or (tests, development) from the sources. */
+export function startWorker(data: WorkerInput): Worker {
   if (COMPILED) return new Worker(path.join(__dirname, "parallel-worker.js"), { workerData: data });
   // From the sources (tests, development): the worker registers ts-node as bin/ does.
   const project = JSON.stringify(path.join(PACKAGE_ROOT, "tsconfig.json"));

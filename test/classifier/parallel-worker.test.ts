@@ -7,10 +7,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { Worker } from "node:worker_threads";
 import { expect } from "chai";
 import { ChatClassifier } from "../../src/classifier/classify";
 import { formatRow } from "../../src/classifier/format-row";
+import { startWorker } from "../../src/classifier/parallel-classify";
 import type { ToWorker, WorkerInput, WorkerMessage } from "../../src/classifier/parallel-worker";
 import { parseEventLog } from "../../src/eventlog/reader";
 import { BUNDLED_GIM_CONFIG } from "../../src/gimconfig/gim-config";
@@ -33,12 +33,7 @@ function start(maxInFlight: number) {
     config: BUNDLED_GIM_CONFIG,
     maxInFlight,
   };
-  const project = JSON.stringify(path.join(ROOT, "tsconfig.json"));
-  const script = JSON.stringify(path.join(ROOT, "src", "classifier", "parallel-worker.ts"));
-  const worker = new Worker(`require("ts-node").register({ project: ${project} }); require(${script});`, {
-    eval: true,
-    workerData: input,
-  });
+  const worker = startWorker(input);
   const messages: WorkerMessage[] = [];
   const waiters: (() => void)[] = [];
   worker.on("message", (m: WorkerMessage) => {
