@@ -84,4 +84,47 @@ describe("PostgreSQL failures as one line", () => {
     const cause = { code: "25006", message: "cannot execute INSERT in a read-only transaction" };
     expect(pgFailure(cause, target, timeouts).cause).to.equal(cause);
   });
+
+  test("every other known failure has its own wording", () => {
+    const where = "db.example:5433";
+    const cases: [object, string][] = [
+      [{ code: "ENOTFOUND" }, `cannot reach PostgreSQL at ${where}: host not found`],
+      [{ code: "EAI_AGAIN" }, `cannot reach PostgreSQL at ${where}: host not found`],
+      [{ code: "ETIMEDOUT" }, `cannot reach PostgreSQL at ${where}: timed out`],
+      [{ code: "EHOSTUNREACH" }, `cannot reach PostgreSQL at ${where}: no route to host`],
+      [{ code: "ENETUNREACH" }, `cannot reach PostgreSQL at ${where}: no route to host`],
+      [{ code: "ENOENT" }, `cannot reach PostgreSQL at ${where}: no server socket there`],
+      [{ code: "ECONNRESET" }, `the connection to PostgreSQL at ${where} was reset`],
+      [{ code: "28000" }, `PostgreSQL at ${where} refused user gim (pg_hba.conf has no entry allowing it)`],
+      [{ code: "3D000" }, `database infomart does not exist at ${where}`],
+      [
+        { code: "42501" },
+        "user gim may not read the Info Mart tables at db.example:5433/infomart (permission denied)",
+      ],
+      [{ code: "57P01" }, `PostgreSQL at ${where} is shutting down or starting up`],
+      [{ code: "57P02" }, `PostgreSQL at ${where} is shutting down or starting up`],
+      [{ code: "57P03" }, `PostgreSQL at ${where} is shutting down or starting up`],
+      [
+        new Error("Query read timeout"),
+        "the query got no answer within 60000 ms at db.example:5433/infomart",
+      ],
+      [new Error("Connection terminated unexpectedly"), `the connection to PostgreSQL at ${where} was lost`],
+      // A missing table whose name pg did not quote: the sentence still reads.
+      [
+        { code: "42P01", message: "no such thing" },
+        "table of the Info Mart not found at db.example:5433/infomart: is this a GIM database?",
+      ],
+      // No code: none is shown; no message: the error itself.
+      [{ message: "odd" }, "PostgreSQL at db.example:5433/infomart failed: odd"],
+    ];
+    for (const [error, message] of cases) expect(failure(error), JSON.stringify(error)).to.equal(message);
+    expect(pgFailure("plain text", target, timeouts).message).to.equal(
+      "PostgreSQL at db.example:5433/infomart failed: plain text",
+    );
+  });
+
+  test("a failure already worded by the harness passes through unchanged", () => {
+    const worded = new HarnessError("already one line");
+    expect(pgFailure(worded, target, timeouts)).to.equal(worded);
+  });
 });
