@@ -46,6 +46,34 @@ describe("database target", () => {
   });
 });
 
+describe("database target: the edges of the URL", () => {
+  test("a password that is a piece of its own URL-encoded form is still redacted whole", () => {
+    // "p%25" decodes to "p%", which the raw form contains: replaced first, it would leave "25".
+    const t = databaseTarget("postgres://gim:p%25@db.example/infomart", "--db");
+    expect(redact("raw p%25, decoded p%", t)).to.equal("raw ***, decoded ***");
+  });
+
+  test("a one-character password is redacted; no password leaves the text as it was", () => {
+    expect(
+      redact("password x here", databaseTarget("postgres://gim:x@db.example/infomart", "--db")),
+    ).to.equal("password *** here");
+    const open = databaseTarget("postgres://gim@db.example/infomart", "--db");
+    expect(redact("nothing secret", open)).to.equal("nothing secret");
+    expect(open.secrets).to.deep.equal(["postgres://gim@db.example/infomart"]);
+  });
+
+  test("the scheme must begin the text; a URL pg cannot parse is refused without echoing it", () => {
+    expect(() => databaseTarget("xpostgres://gim@db.example/infomart", "--db")).to.throw(
+      InputError,
+      "expected a URL like postgres://",
+    );
+    expect(() => databaseTarget("postgres://gim:hunter2@db.example:port/infomart", "--db"))
+      .to.throw(InputError, "is not a valid PostgreSQL URL")
+      .with.property("message")
+      .that.does.not.contain("hunter2");
+  });
+});
+
 describe("PostgreSQL failures as one line", () => {
   test("connection refused", () => {
     expect(failure({ code: "ECONNREFUSED" })).to.equal(
