@@ -66,13 +66,20 @@ async function parallel(file: string, jobs: number, overrides: Overrides = {}): 
 const dir = mkdtempSync(path.join(os.tmpdir(), "gim-parallel-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const log = path.join(dir, "big.jsonl");
+// One generated log of 4,000 interactions serves every test below.
+before(async () => {
+  await generateLog(log, 4000);
+});
+
+/** The log's non-blank lines, to build variants of it from. */
+function eventLines(): string[] {
+  return readFileSync(log, "utf8")
+    .split("\n")
+    .filter((l) => l !== "");
+}
 
 // A hang (a merge waiting for a worker that never comes) must fail, not stall the suite.
 describe("classify on worker threads", { timeout: 300_000 }, () => {
-  before(async () => {
-    await generateLog(log, 4000);
-  });
-
   test("a log of 4,000 interactions: 2 and 3 workers write the single-threaded output byte for byte", async () => {
     const one = await single(log);
     expect(one.error).to.equal(undefined);
@@ -120,9 +127,7 @@ describe("classify on worker threads", { timeout: 300_000 }, () => {
   });
 
   test("the reading's edge cases read as a single thread reads them: BOM, CRLF, blank lines, no final newline, empty, a line too long", async () => {
-    const lines = readFileSync(log, "utf8")
-      .split("\n")
-      .filter((l) => l !== "");
+    const lines = eventLines();
     const cases: Record<string, string> = {
       "bom-crlf.jsonl": `\ufeff${lines.slice(0, 3000).join("\r\n")}`,
       "blank-lines.jsonl": lines
@@ -148,19 +153,14 @@ describe("classify on worker threads", { timeout: 300_000 }, () => {
 });
 
 describe("the output side of the worker threads", { timeout: 300_000 }, () => {
-  const big = path.join(dir, "output-big.jsonl");
-  before(async () => {
-    await generateLog(big, 4000);
-  });
-
   test("a slow reader: pieces of whole lines, at most 1 MiB each, one write at a time, the same bytes", async () => {
-    const one = await single(big);
+    const one = await single(log);
     expect(one.text.length, "the log must give more than one piece").to.be.greaterThan(1 << 20);
     const pieces: number[] = [];
     let writing = 0;
     let overlapped = false;
     let text = "";
-    const many = await parallel(big, 2, {
+    const many = await parallel(log, 2, {
       write: async (bytes) => {
         if (++writing > 1) overlapped = true;
         pieces.push(bytes.length);
@@ -183,9 +183,7 @@ describe("the output side of the worker threads", { timeout: 300_000 }, () => {
 
   test("one interaction whose rows alone pass 1 MiB is written whole, between the others, in order", async () => {
     const conference = conferenceEvents(8000).map((e) => JSON.stringify(e.event));
-    const lines = readFileSync(big, "utf8")
-      .split("\n")
-      .filter((l) => l !== "");
+    const lines = eventLines();
     const file = path.join(dir, "one-big-group.jsonl");
     // Interleaved with other interactions, so the merge has groups before and after it.
     writeFileSync(
@@ -207,10 +205,10 @@ describe("the output side of the worker threads", { timeout: 300_000 }, () => {
   });
 
   test("a reader that goes away: the classification stops early without an error and writes a prefix", async () => {
-    const full = (await single(big)).text;
+    const full = (await single(log)).text;
     let text = "";
     let open = true;
-    const many = await parallel(big, 2, {
+    const many = await parallel(log, 2, {
       write: async (bytes) => {
         text += bytes.toString("utf8");
         open = false;
@@ -225,9 +223,7 @@ describe("the output side of the worker threads", { timeout: 300_000 }, () => {
 
   test("every interaction on one worker: the idle ones do not hold the merge back", async () => {
     // Only interactions that one worker of three is dealt: the other two end with nothing.
-    const lines = readFileSync(big, "utf8")
-      .split("\n")
-      .filter((l) => l !== "");
+    const lines = eventLines();
     const mine = lines.filter((l) => {
       const bytes = Buffer.from(l);
       return workerOf(bytes, 0, bytes.length, 3) === 1;
@@ -242,9 +238,7 @@ describe("the output side of the worker threads", { timeout: 300_000 }, () => {
   });
 
   test("the longest line allowed is the caller's, as for a single thread", async () => {
-    const lines = readFileSync(big, "utf8")
-      .split("\n")
-      .filter((l) => l !== "");
+    const lines = eventLines();
     const file = path.join(dir, "long-line.jsonl");
     const long = lines[300]?.replace('"queue":"', `"note":"${"n".repeat(3000)}","queue":"`) ?? "";
     writeFileSync(file, `${[...lines.slice(0, 300), long, ...lines.slice(301, 2000)].join("\n")}\n`);

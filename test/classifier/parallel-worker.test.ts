@@ -23,6 +23,9 @@ function interaction(id: string): string {
   return EXAMPLE.replaceAll('"interaction":"chat-abandoned-in-queue"', `"interaction":"${id}"`);
 }
 
+/** The example's number of lines: line numbers count on across pieces. */
+const EXAMPLE_LINES = EXAMPLE.trimEnd().split("\n").length;
+
 /** A worker (index 0 of 1: every line is its own), and the messages it has posted so far. */
 function start(maxInFlight: number) {
   const input: WorkerInput = {
@@ -54,12 +57,23 @@ function start(maxInFlight: number) {
   return { worker, messages, received, send, piece };
 }
 
+type Driven = ReturnType<typeof start>;
+
+/** Runs `drive` against a fresh worker, and ends the worker whatever happens. */
+async function withWorker(maxInFlight: number, drive: (w: Driven) => Promise<void>): Promise<void> {
+  const w = start(maxInFlight);
+  try {
+    await drive(w);
+  } finally {
+    await w.worker.terminate();
+  }
+}
+
 const rowsOf = (m: WorkerMessage | undefined) => (m?.type === "rows" ? m : undefined);
 
 describe("one classify worker, through its messages", { timeout: 60_000 }, () => {
   test("rows for each piece; past maxInFlight unacknowledged batches it takes no more pieces", async () => {
-    const w = start(2);
-    try {
+    await withWorker(2, async (w) => {
       for (let i = 1; i <= 4; i++) w.piece(interaction(`ixn-${i}`));
       await w.received(2);
       // Time for a worker that ignored the bound to answer a third piece.
@@ -79,19 +93,15 @@ describe("one classify worker, through its messages", { timeout: 60_000 }, () =>
       w.send("ack");
       await w.received(4);
       // The watermark is the last line of the pieces so far (lines count across pieces).
-      const lines = EXAMPLE.trimEnd().split("\n").length;
-      expect(rowsOf(w.messages[3])?.watermark).to.equal(4 * lines);
+      expect(rowsOf(w.messages[3])?.watermark).to.equal(4 * EXAMPLE_LINES);
       w.send({ type: "end" });
       await w.received(5);
       expect(w.messages[4]).to.deep.equal({ type: "end", open: [], anyLine: true });
-    } finally {
-      await w.worker.terminate();
-    }
+    });
   });
 
   test("pieces of blank lines give empty rows messages, which need no acknowledgement, and the end says the log held no line", async () => {
-    const w = start(2);
-    try {
+    await withWorker(2, async (w) => {
       // More than maxInFlight of them: only batches with rows count against the bound.
       for (let i = 0; i < 3; i++) w.piece("\n  \n");
       await w.received(3);
@@ -99,14 +109,11 @@ describe("one classify worker, through its messages", { timeout: 60_000 }, () =>
       w.send({ type: "end" });
       await w.received(4);
       expect(w.messages[3]).to.deep.equal({ type: "end", open: [], anyLine: false });
-    } finally {
-      await w.worker.terminate();
-    }
+    });
   });
 
   test("a bad line: the rows decided before it first, then its one-line error", async () => {
-    const w = start(8);
-    try {
+    await withWorker(8, async (w) => {
       const good = interaction("ixn-good");
       w.piece(`${good}{not json\n${interaction("ixn-after")}`);
       await w.received(2);
@@ -115,20 +122,17 @@ describe("one classify worker, through its messages", { timeout: 60_000 }, () =>
       expect(Buffer.from(rows?.bytes ?? []).toString())
         .to.contain("ixn-good")
         .and.not.contain("ixn-after");
-      const bad = good.trimEnd().split("\n").length + 1;
+      const bad = EXAMPLE_LINES + 1;
       expect(w.messages[1]).to.deep.include({ type: "input-error", file: "log.jsonl", line: bad });
       const error = w.messages[1];
       expect(error?.type === "input-error" ? error.message : "").to.match(
         new RegExp(`^log\\.jsonl:${bad}: not valid JSON`),
       );
-    } finally {
-      await w.worker.terminate();
-    }
+    });
   });
 
   test("an interaction left open: its rows and first line come with the end", async () => {
-    const w = start(8);
-    try {
+    await withWorker(8, async (w) => {
       const lines = interaction("ixn-open").trimEnd().split("\n");
       w.piece(`${interaction("ixn-done")}${lines.slice(0, 2).join("\n")}\n`);
       await w.received(1);
@@ -139,7 +143,7 @@ describe("one classify worker, through its messages", { timeout: 60_000 }, () =>
       if (end?.type !== "end") return;
       expect(end.anyLine).to.equal(true);
       expect(end.open.map((o) => [o.interaction, o.firstLine])).to.deep.equal([
-        ["ixn-open", EXAMPLE.trimEnd().split("\n").length + 1],
+        ["ixn-open", EXAMPLE_LINES + 1],
       ]);
       // What a single-threaded classifier says of the same two events.
       const alone = new ChatClassifier({ config: BUNDLED_GIM_CONFIG });
@@ -147,8 +151,6 @@ describe("one classify worker, through its messages", { timeout: 60_000 }, () =>
       const finished = alone.finish();
       expect(end.open[0]?.openAttempts).to.equal(finished.open[0]?.openAttempts);
       expect(end.open[0]?.text).to.equal(finished.rows.map((r) => `${formatRow(r)}\n`).join(""));
-    } finally {
-      await w.worker.terminate();
-    }
+    });
   });
 });
