@@ -102,6 +102,7 @@ const AREAS = {
     // The in-process one first: it kills the queries' text mutants in a second.
     tests: [
       "test/gimdb/irf-query.test.ts",
+      "test/gimdb/read-only-session.test.ts",
       "test/sut/postgres-sut.test.ts",
       "test/sut/sut-choice.test.ts",
       "test/gimdb/pg-failure.test.ts",

@@ -70,12 +70,23 @@ describe("the portable export query", () => {
 
   test("statementOf strips comments but not a -- inside a string, and the final semicolon", () => {
     expect(statementOf("-- head\nSELECT 'a--b' -- tail\nFROM T;\n")).to.equal("SELECT 'a--b'\nFROM T");
+    // One minus is arithmetic, not a comment, on either side.
+    expect(statementOf("SELECT 3 - 1, 3-1, -1 FROM T")).to.equal("SELECT 3 - 1, 3-1, -1 FROM T");
+    // A comment on the file's last line, with no newline after it.
+    expect(statementOf("SELECT 1 FROM T -- the end")).to.equal("SELECT 1 FROM T");
+    // Only the final semicolon goes: one inside a string stays, as does the text after it.
+    expect(statementOf("SELECT 'a;b', ';' FROM T;")).to.equal("SELECT 'a;b', ';' FROM T");
+    expect(statementOf("SELECT ';x'")).to.equal("SELECT ';x'");
   });
 
   test("the PostgreSQL back end wraps the text unchanged and binds all GUIDs as one array", () => {
     expect(irfQueryForGuids()).to.contain(statement);
     expect(irfQueryForGuids()).to.contain("= ANY($1)");
     expect(irfQueryForGuids().match(/\$\d/g)).to.deep.equal(["$1"]);
+    // The outer query orders again: SQL does not promise a subquery's order survives the wrap.
+    expect(irfQueryForGuids()).to.match(
+      /\nORDER BY IRF_EXPORT\.MEDIA_SERVER_IXN_GUID, IRF_EXPORT\.START_TS, IRF_EXPORT\.INTERACTION_RESOURCE_ID$/,
+    );
   });
 
   test("the one-line form (for psql's \\copy) is the same statement", () => {
@@ -119,6 +130,9 @@ describe("the portable MSF export query", () => {
   test("the PostgreSQL back end wraps it unchanged with one array parameter; the one-line form is the same", () => {
     expect(msfQueryForGuids()).to.contain(msf);
     expect(msfQueryForGuids().match(/\$\d/g)).to.deep.equal(["$1"]);
+    expect(msfQueryForGuids()).to.match(
+      /\nORDER BY MSF_EXPORT\.MEDIA_SERVER_IXN_GUID, MSF_EXPORT\.START_TS, MSF_EXPORT\.MEDIATION_SEGMENT_ID$/,
+    );
     expect(msfQueryOneLine()).to.equal(msf.replace(/\s+/g, " "));
   });
 });

@@ -18,6 +18,7 @@ import { after, before, describe, type TestContext, test } from "node:test";
 import { expect } from "chai";
 import type { IrfExpectation, IrfRow } from "../../src/domain/irf";
 import type { MsfRow } from "../../src/domain/msf";
+import { InputError } from "../../src/errors";
 import { databaseTarget } from "../../src/gimdb/database-target";
 import { type ExampleLog, readExampleLogs } from "../../src/gimdb/example-logs";
 import { irfQueryOneLine } from "../../src/gimdb/irf-query";
@@ -286,6 +287,28 @@ describe("codes are the contract, and MSFs, on a real PostgreSQL server", () => 
   });
 
   pgTest(
+    "a resource type code outside the vocabulary is bad input naming the database, the field and the code",
+    async () => {
+      const db = await seeded("codes_bad_type", dir);
+      const sut = new PostgresSut({ url: db.schema.url, manifestFile: db.manifestFile });
+      try {
+        await db.schema.writer.query("UPDATE RESOURCE_ SET RESOURCE_TYPE_CODE = 'ROBOT'");
+        const error = await sut.describe().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error, "bad input (exit 2), not a harness error").to.be.instanceOf(InputError);
+        expect((error as InputError).message).to.match(
+          /^PostgreSQL Info Mart at 127\.0\.0\.1:\d+\/gim_test: field "RESOURCE_TYPE_CODE": unknown code "ROBOT"/,
+        );
+      } finally {
+        await sut.close();
+        await db.schema.drop();
+      }
+    },
+  );
+
+  pgTest(
     "an MSF moved to another descriptor is read back with it, linked to its IRF by TARGET_IXN_RESOURCE_ID",
     async () => {
       const db = await seeded("codes_msf", dir);
@@ -359,6 +382,30 @@ describe("codes are the contract, and MSFs, on a real PostgreSQL server", () => 
         expect(a.msfs).to.equal(undefined);
         expect(a.msfsNotChecked).to.match(/has no MEDIATION_SEGMENT_FACT table$/);
         expect((await sut.describe()).details.msfs).to.match(/^not checked: /);
+      } finally {
+        await sut.close();
+        await db.schema.drop();
+      }
+    },
+  );
+
+  pgTest(
+    "a user who may not read MEDIATION_SEGMENT_FACT gets IRFs, and MSFs reported as not checked for that reason",
+    async () => {
+      const db = await seeded("codes_msf_forbidden", dir);
+      // The owner revokes its own right: has_table_privilege() then answers false, as for a
+      // reporting user never granted the table.
+      await db.schema.writer.query("REVOKE ALL ON MEDIATION_SEGMENT_FACT FROM CURRENT_USER");
+      const sut = new PostgresSut({ url: db.schema.url, manifestFile: db.manifestFile });
+      try {
+        const [id, example] = [...db.examples][0] ?? [];
+        const a = await answer(sut, id ?? "");
+        expect(a.rows.map(comparableIrf)).to.deep.equal(example?.rows.map(comparableIrf));
+        expect(a.msfs).to.equal(undefined);
+        expect(a.msfsNotChecked).to.match(
+          /^user gim may not read MEDIATION_SEGMENT_FACT at 127\.0\.0\.1:\d+\/gim_test$/,
+        );
+        expect((await sut.describe()).details.msfs).to.equal(`not checked: ${a.msfsNotChecked}`);
       } finally {
         await sut.close();
         await db.schema.drop();

@@ -12,7 +12,7 @@ import { after, before, describe, type TestContext, test } from "node:test";
 import { expect } from "chai";
 import { CLASSIFIER_VERSION } from "../../src/classifier/classify";
 import type { IrfExpectation, IrfRow } from "../../src/domain/irf";
-import { HarnessError } from "../../src/errors";
+import { HarnessError, InputError } from "../../src/errors";
 import { createSchema } from "../../src/gimdb/schema";
 import { readLabScenarios } from "../../src/labkit/feature-scenarios";
 import { compareIrfs } from "../../src/report/irf-comparison";
@@ -150,6 +150,7 @@ describe("--sut postgres against a real PostgreSQL server", () => {
     expect(description.details).to.include({
       user: "gim",
       interactionsFound: `${seeded.seeded.length} of ${seeded.seeded.length}`,
+      msfs: "MEDIATION_SEGMENT_FACT",
     });
     expect(JSON.stringify(description)).not.to.contain(password);
   });
@@ -400,11 +401,27 @@ describe("--sut postgres against a real PostgreSQL server", () => {
       expect(description.gimVersion).to.equal("8.5.116.12");
       expect(description.name).to.match(/\(GIM 8\.5\.116\.12\)$/);
 
+      // A user who may not read the table: the version is unknown and the run goes on (reading
+      // it anyway would fail and abort the read-only transaction, IRFs and all).
+      await db.writer.query("REVOKE ALL ON CTL_TRANSFORM_HISTORY FROM CURRENT_USER");
+      const unprivileged = new PostgresSut({ url: db.url, manifestFile: seeded.manifestFile });
+      const hidden = await unprivileged.describe();
+      await unprivileged.close();
+      expect(hidden.details.gimVersion).to.equal("unknown");
+
+      // A GIM that has not finished a transformation job yet: the table is there and empty.
+      await db.writer.query("GRANT SELECT ON CTL_TRANSFORM_HISTORY TO CURRENT_USER");
+      await db.writer.query("DELETE FROM CTL_TRANSFORM_HISTORY");
+      const fresh = new PostgresSut({ url: db.url, manifestFile: seeded.manifestFile });
+      const beforeFirstJob = await fresh.describe();
+      await fresh.close();
+      expect(beforeFirstJob.details.gimVersion).to.equal("unknown");
+
       await db.writer.query("DROP TABLE CTL_TRANSFORM_HISTORY");
       const unversioned = new PostgresSut({ url: db.url, manifestFile: seeded.manifestFile });
       const without = await unversioned.describe();
       await unversioned.close();
-      expect(without.gimVersion).to.equal(undefined);
+      expect(without, "no gimVersion key when it is unknown").not.to.have.property("gimVersion");
       expect(without.details.gimVersion).to.equal("unknown");
       expect(without.name).to.match(/\(GIM version unknown\)$/);
     } finally {
@@ -414,6 +431,20 @@ describe("--sut postgres against a real PostgreSQL server", () => {
 });
 
 describe("without PostgreSQL", () => {
+  test("a URL that is not one is refused before any connection, naming --db unless told another option", () => {
+    const refusal = (urlOption?: string) => {
+      try {
+        new PostgresSut({ url: "not a url", manifestFile: "lab.yaml", ...(urlOption ? { urlOption } : {}) });
+      } catch (error) {
+        if (error instanceof InputError) return error.message;
+        throw error;
+      }
+      throw new Error("accepted");
+    };
+    expect(refusal()).to.match(/^--db: /);
+    expect(refusal("GIM_DATABASE_URL")).to.match(/^GIM_DATABASE_URL: /);
+  });
+
   test("the PostgreSQL tests are skipped with the reason, never passed", () => {
     const reason = postgresUnavailable({ PATH: "/nonexistent" }, "/nonexistent");
     expect(reason).to.contain("no PostgreSQL binaries");
