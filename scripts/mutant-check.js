@@ -9,6 +9,8 @@
 // README.md still come from `npm run mutation` (Stryker runs only the tests that cover a mutant, and
 // counts what this script cannot: timeouts, compile errors, no coverage).
 //
+// The tests are first run without any mutant: if they fail there, nothing is replayed (exit 2).
+//
 // A source changed since the report is followed by its line text: a mutant whose line is no longer
 // there, or whose original text differs, is reported as MOVED and not run.
 const { spawnSync } = require("node:child_process");
@@ -67,9 +69,24 @@ function mutate(then, now, mutant) {
   return now.slice(0, from) + mutant.replacement + now.slice(to);
 }
 
+function runTests(tests) {
+  return spawnSync(
+    process.execPath,
+    ["--test", "--test-reporter=dot", "-r", "./scripts/mutation-few-runs.js", ...tests],
+    { cwd: root, encoding: "utf8", timeout: 120000 },
+  );
+}
+
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const report = JSON.parse(fs.readFileSync(opts.report, "utf8"));
+  // The tests must pass on the code as it is, or every mutant would count as killed by a failure
+  // that has nothing to do with it.
+  const baseline = runTests(opts.tests);
+  if (baseline.status !== 0) {
+    process.stdout.write(`${baseline.stdout}${baseline.stderr}`);
+    throw new Error("the tests fail without any mutant (output above): fix them first");
+  }
   let killed = 0;
   let survived = 0;
   let moved = 0;
@@ -92,11 +109,7 @@ function main() {
           continue;
         }
         fs.writeFileSync(target, mutated);
-        const r = spawnSync(
-          process.execPath,
-          ["--test", "--test-reporter=dot", "-r", "./scripts/mutation-few-runs.js", ...opts.tests],
-          { cwd: root, encoding: "utf8", timeout: 120000 },
-        );
+        const r = runTests(opts.tests);
         fs.writeFileSync(target, now);
         if (r.status === 0) survived++;
         else killed++;

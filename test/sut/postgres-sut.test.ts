@@ -410,7 +410,7 @@ describe("--sut postgres against a real PostgreSQL server", () => {
       expect(hidden.details.gimVersion).to.equal("unknown");
 
       // A GIM that has not finished a transformation job yet: the table is there and empty.
-      await db.writer.query("GRANT SELECT ON CTL_TRANSFORM_HISTORY TO CURRENT_USER");
+      await db.writer.query("GRANT ALL ON CTL_TRANSFORM_HISTORY TO CURRENT_USER");
       await db.writer.query("DELETE FROM CTL_TRANSFORM_HISTORY");
       const fresh = new PostgresSut({ url: db.url, manifestFile: seeded.manifestFile });
       const beforeFirstJob = await fresh.describe();
