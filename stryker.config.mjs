@@ -18,11 +18,21 @@ const SUT_TESTS_OUT_OF_PROCESS = new Set([
   "postgres-sut.test.ts",
 ]);
 
+// classify --jobs N: the worker threads, the partition of lines and the merge's parts.
+const PARALLEL_FILES = [
+  "src/classifier/parallel-*.ts",
+  "src/classifier/partition.ts",
+  "src/classifier/group-queue.ts",
+  "src/classifier/merge-order.ts",
+  "src/classifier/output-pieces.ts",
+  "src/classifier/log-pieces.ts",
+];
+
 const AREAS = {
   // The worker-thread classifier is its own area: its test starts workers that load TypeScript,
   // 7 s a run against 1 s for the rest of test/classifier, so the core mutants do not pay for it.
   classifier: {
-    mutate: ["src/classifier/**/*.ts", "!src/classifier/parallel-*.ts", "!src/classifier/partition.ts"],
+    mutate: ["src/classifier/**/*.ts", ...PARALLEL_FILES.map((f) => `!${f}`)],
     tests: [
       "test/classifier/bounded-memo.test.ts",
       "test/classifier/classify-api.test.ts",
@@ -48,10 +58,15 @@ const AREAS = {
   // (__STRYKER_ACTIVE_MUTANT__). A lower timeout: a mutant that stalls the workers' hand-over
   // waits for it (the file takes about 10 s; a hang was 60 s each, 25 of them, at 60000).
   parallel: {
-    mutate: ["src/classifier/parallel-*.ts", "src/classifier/partition.ts"],
-    // The fast files first: the partition's own (a second) and the worker's protocol (seconds).
+    mutate: PARALLEL_FILES,
+    // The fast files first, each a second or less: the partition, the parts of the merge, then
+    // the worker's protocol (seconds); only what they all miss pays for the whole command.
     tests: [
       "test/classifier/partition.test.ts",
+      "test/classifier/group-queue.test.ts",
+      "test/classifier/merge-order.test.ts",
+      "test/classifier/output-pieces.test.ts",
+      "test/classifier/log-pieces.test.ts",
       "test/classifier/parallel-worker.test.ts",
       "test/classifier/parallel-classify.test.ts",
     ],

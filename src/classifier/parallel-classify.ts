@@ -15,6 +15,10 @@
  * log left open, in the order of their first events. A group is written only when every other
  * worker has read past its line, so the output is byte for byte the single-threaded one.
  *
+ * The parts, each its own module: log-pieces.ts cuts the log into pieces of whole lines,
+ * group-queue.ts holds each worker's groups until they are written, merge-order.ts says which
+ * group is written next, output-pieces.ts gathers the rows into large writes.
+ *
  * Memory stays bounded: the reading waits while a worker has MAX_PIECES_AHEAD pieces not yet
  * used, each worker waits once MAX_IN_FLIGHT of its batches are not yet written, and this thread
  * writes with the output's backpressure.
@@ -25,19 +29,20 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { HarnessError, InputError } from "../errors";
-import { DEFAULT_MAX_LINE_BYTES, toBuffer } from "../eventlog/line-splitter";
+import { DEFAULT_MAX_LINE_BYTES } from "../eventlog/line-splitter";
 import { emptyLog, openEventLog } from "../eventlog/reader";
 import type { GimConfig } from "../gimconfig/gim-config";
 import { asInputError as asFileError } from "../input-file";
 import { COMPILED, PACKAGE_ROOT } from "../package-root";
 import type { OpenInteraction } from "./classify";
+import { GroupQueue } from "./group-queue";
+import { sendPieces } from "./log-pieces";
+import { allPast, nextToWrite, type WorkerProgress } from "./merge-order";
+import { OutputPieces } from "./output-pieces";
 import type { OpenGroup, ToWorker, WorkerInput, WorkerMessage } from "./parallel-worker";
 
 const MAX_IN_FLIGHT = 8;
 const MAX_PIECES_AHEAD = 4;
-/** Output is written in pieces of about this many bytes. */
-const WRITE_BYTES = 1 << 20;
-const LF = 0x0a;
 
 export interface ParallelClassifyOptions {
   file: string;
@@ -52,24 +57,12 @@ export interface ParallelClassifyOptions {
   maxLineBytes?: number;
 }
 
-/** One "rows" message: its encoded groups, written in order as slices, and how many are left. */
-interface Batch {
-  bytes: Buffer;
-  remaining: number;
-}
-
-interface Lane {
+/** One worker as the merge sees it. */
+interface Lane extends WorkerProgress {
   worker: Worker;
-  /** The groups waiting to be written: stopping line, batch, and byte range in the batch. */
-  lines: number[];
-  batches: Batch[];
-  starts: number[];
-  ends: number[];
-  head: number;
-  watermark: number;
+  groups: GroupQueue;
   /** Pieces sent and not yet answered with a "rows" message. */
   piecesAhead: number;
-  done: boolean;
   error: InputError | undefined;
   open: OpenGroup[];
   anyLine: boolean;
@@ -99,10 +92,7 @@ function shared(parts: readonly Buffer[], size: number): SharedArrayBuffer {
 export function classifyInParallel(options: ParallelClassifyOptions): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const lanes: Lane[] = [];
-    // Groups are copied into one buffer and written in pieces of WRITE_BYTES: a Buffer per group
-    // (a hundred thousand of them for half a million events) cost this thread more than the rest.
-    let out = Buffer.allocUnsafe(WRITE_BYTES);
-    let outBytes = 0;
+    const output = new OutputPieces(options.write);
     let pumping = false;
     let again = false;
     let finished = false;
@@ -117,50 +107,17 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
       else reject(error);
     };
 
-    const queued = (lane: Lane) => lane.head < lane.lines.length;
-
-    /** Is every other lane past `line` (or holding a group of its own to compare with)? */
-    const settledBefore = (line: number, except: Lane) =>
-      lanes.every((l) => l === except || l.done || queued(l) || l.watermark >= line);
-
-    const flushOut = async () => {
-      if (outBytes === 0) return;
-      const bytes = out.subarray(0, outBytes);
-      out = Buffer.allocUnsafe(WRITE_BYTES);
-      outBytes = 0;
-      await options.write(bytes);
-    };
-
-    const emit = async (bytes: Buffer, start: number, end: number) => {
-      if (outBytes + end - start > out.length) await flushOut();
-      if (end - start > out.length) await options.write(bytes.subarray(start, end));
-      else outBytes += bytes.copy(out, outBytes, start, end);
-    };
-
-    const emitReady = async (limit: number): Promise<void> => {
+    /** Writes every group that may be written before `limit`, while the output is read. */
+    const writeReady = async (limit: number): Promise<void> => {
       for (;;) {
-        let best: Lane | undefined;
-        for (const lane of lanes) {
-          if (
-            queued(lane) &&
-            (best === undefined || (lane.lines[lane.head] as number) < (best.lines[best.head] as number))
-          )
-            best = lane;
-        }
-        if (best === undefined) return;
-        const line = best.lines[best.head] as number;
-        if (line >= limit || !settledBefore(line, best)) return;
-        const batch = best.batches[best.head] as Batch;
-        await emit(batch.bytes, best.starts[best.head] as number, best.ends[best.head] as number);
-        best.head++;
-        if (--batch.remaining === 0 && !best.done) best.worker.postMessage("ack" satisfies ToWorker);
-        if (best.head > 4096 && best.head * 2 > best.lines.length) {
-          best.lines = best.lines.slice(best.head);
-          best.batches = best.batches.slice(best.head);
-          best.starts = best.starts.slice(best.head);
-          best.ends = best.ends.slice(best.head);
-          best.head = 0;
-        }
+        const index = nextToWrite(lanes, limit);
+        if (index === undefined) return;
+        const lane = lanes[index] as Lane;
+        const group = lane.groups.take();
+        lane.nextLine = lane.groups.nextLine();
+        await output.add(group.bytes, group.start, group.end);
+        // The batch's memory is free: the worker may send another.
+        if (group.batchDone && !lane.done) lane.worker.postMessage("ack" satisfies ToWorker);
         if (!options.isOpen()) return;
       }
     };
@@ -168,27 +125,24 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
     const step = async (): Promise<void> => {
       const errors: InputError[] = lanes.flatMap((l) => (l.error === undefined ? [] : [l.error]));
       const limit = errors.reduce((m, e) => Math.min(m, e.line ?? 0), Number.POSITIVE_INFINITY);
-      await emitReady(limit);
+      await writeReady(limit);
       if (!options.isOpen()) return stop();
       if (errors.length > 0) {
         // Every lane past the earliest bad line (or done): nothing before it is still to come.
-        if (!lanes.every((l) => l.done || l.watermark >= limit)) return;
-        await emitReady(limit);
-        await flushOut();
+        if (!allPast(lanes, limit)) return;
+        await writeReady(limit);
+        await output.flush();
         return stop(errors.find((e) => (e.line ?? 0) === limit));
       }
-      if (!lanes.every((l) => l.done && !queued(l))) return;
+      if (!lanes.every((l) => l.done && l.nextLine === undefined)) return;
       // Every worker split every line, so any of them can say whether the log held an event.
       if (!(lanes[0] as Lane).anyLine) return stop(emptyLog(options.file));
       const open = lanes.flatMap((l) => l.open).sort((a, b) => a.firstLine - b.firstLine);
       if (open.length > 0) {
         options.onOpen?.(open.map((o) => ({ interaction: o.interaction, openAttempts: o.openAttempts })));
-        for (const o of open) {
-          const bytes = Buffer.from(o.text, "utf8");
-          await emit(bytes, 0, bytes.length);
-        }
+        for (const o of open) await output.add(Buffer.from(o.text, "utf8"));
       }
-      await flushOut();
+      await output.flush();
       stop();
     };
 
@@ -225,11 +179,8 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
       });
       const lane: Lane = {
         worker,
-        lines: [],
-        batches: [],
-        starts: [],
-        ends: [],
-        head: 0,
+        groups: new GroupQueue(),
+        nextLine: undefined,
         watermark: 0,
         piecesAhead: 0,
         done: false,
@@ -240,21 +191,12 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
       lanes.push(lane);
       worker.on("message", (m: WorkerMessage) => {
         if (m.type === "rows") {
-          if (m.lines.length > 0) {
-            const batch: Batch = {
-              bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength),
-              remaining: m.lines.length,
-            };
-            let start = 0;
-            for (let i = 0; i < m.lines.length; i++) {
-              const end = m.ends[i] as number;
-              lane.lines.push(m.lines[i] as number);
-              lane.batches.push(batch);
-              lane.starts.push(start);
-              lane.ends.push(end);
-              start = end;
-            }
-          }
+          lane.groups.add(
+            Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength),
+            m.lines,
+            m.ends,
+          );
+          lane.nextLine = lane.groups.nextLine();
           lane.watermark = Math.max(lane.watermark, m.watermark);
           lane.piecesAhead--;
         } else if (m.type === "end") {
@@ -279,42 +221,24 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
       });
     }
 
-    const send = (parts: readonly Buffer[], size: number) => {
-      const piece = shared(parts, size);
-      for (const lane of lanes) {
-        if (lane.done) continue;
-        lane.worker.postMessage({ type: "piece", piece } satisfies ToWorker);
-        lane.piecesAhead++;
-      }
-    };
     const busy = () => lanes.some((l) => !l.done && l.piecesAhead >= MAX_PIECES_AHEAD);
-
-    // The reading: pieces of whole lines; a line cut by a chunk's end waits for the next chunk.
     void (async () => {
-      let carry: Buffer[] = [];
-      let carryBytes = 0;
-      const chunks = await openEventLog(options.file);
-      for await (const raw of chunks) {
-        if (finished || lanes.every((l) => l.done)) return;
-        const chunk = toBuffer(raw);
-        const newline = chunk.lastIndexOf(LF);
-        if (newline < 0) {
-          carry.push(chunk);
-          carryBytes += chunk.length;
-          // Longer than a line may be: the workers' splitters refuse it at its line, as a single
-          // thread does before the rest of it is read; nothing after it is needed.
-          if (carryBytes > maxLineBytes + 1) return send(carry, carryBytes);
-          continue;
-        }
-        send([...carry, chunk.subarray(0, newline + 1)], carryBytes + newline + 1);
-        const rest = chunk.subarray(newline + 1);
-        carry = rest.length > 0 ? [Buffer.from(rest)] : [];
-        carryBytes = rest.length;
-        while (busy() && !finished) await new Promise<void>((resolve) => (room = resolve));
-        room = undefined;
-      }
-      // A last line without a newline is split by the workers' end of input, as by a single thread.
-      if (carryBytes > 0) send(carry, carryBytes);
+      const read = await sendPieces(await openEventLog(options.file), maxLineBytes, {
+        send(parts, size) {
+          const piece = shared(parts, size);
+          for (const lane of lanes) {
+            if (lane.done) continue;
+            lane.worker.postMessage({ type: "piece", piece } satisfies ToWorker);
+            lane.piecesAhead++;
+          }
+        },
+        async room() {
+          while (busy() && !finished) await new Promise<void>((resolve) => (room = resolve));
+          room = undefined;
+        },
+        stopped: () => finished || lanes.every((l) => l.done),
+      });
+      if (!read) return;
       for (const lane of lanes) if (!lane.done) lane.worker.postMessage({ type: "end" } satisfies ToWorker);
     })().catch((error: unknown) => stop(asFileError(error, options.file, { what: "event log" })));
   });
