@@ -4,7 +4,7 @@
  * the whole log and parse only its share. All the events of an interaction go to one worker.
  */
 
-const KEY = Buffer.from('"interaction"', "latin1");
+const KEY = Buffer.from('"interaction"');
 const BACKSLASH = 0x5c;
 const QUOTE = 0x22;
 const COLON = 0x3a;
@@ -21,7 +21,6 @@ function isSpace(b: number | undefined): boolean {
  * line without a readable interaction goes to worker 0, whose reader rejects it at its line.
  */
 export function workerOf(bytes: Buffer, from: number, to: number, jobs: number): number {
-  if (jobs <= 1) return 0;
   const slash = nextBackslash(bytes, from);
   if (slash >= 0 && slash < to) return escapedLineWorker(bytes.toString("utf8", from, to), jobs);
   // Searched backwards from the last place the key fits inside the line: a key that ran on past
@@ -50,7 +49,9 @@ export function workerOf(bytes: Buffer, from: number, to: number, jobs: number):
  * no end bound, so asking it afresh for each line scans on past the line to the chunk's next
  * backslash, usually its end: a 256 KiB chunk of canonical lines (which hold none) was scanned
  * once per line, quadratic in the chunk, and cost the workers more than the parsing they split.
- * The lines of a chunk come in order, so one answer serves every line before it.
+ * The lines of a chunk come in order, so one answer serves every line before it. (A bounded scan
+ * of each line, in a loop or a subarray, measured about 50 % slower here: 380 against 255 ns a
+ * line, with JSON.parse of the line at about 700. The cache's mutants change only the speed.)
  */
 let scanned: Buffer | undefined;
 let scannedFrom = 0;
@@ -65,18 +66,15 @@ function nextBackslash(bytes: Buffer, from: number): number {
 }
 
 function escapedLineWorker(text: string, jobs: number): number {
-  let value: unknown;
+  let id: unknown;
   try {
-    value = JSON.parse(text);
+    // Any JSON value: a string or a number has no such property; null cannot hold a backslash.
+    id = (JSON.parse(text) as { interaction?: unknown }).interaction;
   } catch {
     return 0;
   }
-  const id =
-    typeof value === "object" && value !== null
-      ? (value as { interaction?: unknown }).interaction
-      : undefined;
   if (typeof id !== "string") return 0;
-  const key = Buffer.from(id, "utf8");
+  const key = Buffer.from(id);
   return fnv1a(key, 0, key.length) % jobs;
 }
 

@@ -32,6 +32,20 @@ describe("partition by interaction", () => {
     expect([...used].sort()).to.deep.equal([0, 1, 2, 3]);
     expect(worker("{not json", 4)).to.equal(0);
     expect(worker('{"ts":"t"}', 4)).to.equal(0);
+    // An id that is not a string, read from the bytes or parsed (a backslash in the line), and
+    // JSON that is not an object.
+    for (let jobs = 2; jobs <= 7; jobs++) {
+      for (const line of [
+        '{"interaction":7,"ts":"t"}',
+        '{"interaction": null, "queue":"q"}',
+        '{"x":"\\n","interaction":7,"ts":"t"}',
+        '"\\n"',
+        '["\\n","interaction"]',
+        '{"x":"\\n"',
+      ]) {
+        expect(worker(line, jobs), `${line}, ${jobs} jobs`).to.equal(0);
+      }
+    }
   });
 
   /** A line's worker, read as JSON.parse reads it: an escaped field first sends it down the parsing path. */
