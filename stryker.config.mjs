@@ -67,6 +67,7 @@ const AREAS = {
       "test/classifier/merge-order.test.ts",
       "test/classifier/output-pieces.test.ts",
       "test/classifier/log-pieces.test.ts",
+      "test/classifier/parallel-faults.test.ts",
       "test/classifier/parallel-worker.test.ts",
       "test/classifier/parallel-classify.test.ts",
     ],

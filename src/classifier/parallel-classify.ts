@@ -55,6 +55,8 @@ export interface ParallelClassifyOptions {
   onOpen?: (open: readonly OpenInteraction[]) => void;
   /** Longest accepted line, in bytes (default 1 MiB), as for the single-threaded reader. */
   maxLineBytes?: number;
+  /** Starts each worker (default startWorker). A test gives one that fails, to see it reported. */
+  start?: (data: WorkerInput) => Worker;
 }
 
 /** One worker as the merge sees it. */
@@ -169,7 +171,7 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
 
     const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     for (let index = 0; index < options.jobs; index++) {
-      const worker = startWorker({
+      const worker = (options.start ?? startWorker)({
         file: options.file,
         index,
         jobs: options.jobs,

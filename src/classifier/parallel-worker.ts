@@ -73,8 +73,13 @@ async function work(input: WorkerInput): Promise<void> {
   let inFlight = 0;
   let wake: (() => void) | undefined;
   port.on("message", (m: ToWorker) => {
-    if (m === "ack") inFlight--;
-    else queue.push(m);
+    if (m === "ack") {
+      // One acknowledgement per batch with rows, never more: a count gone below zero would let
+      // this worker run ahead of the merge without bound, silently.
+      if (inFlight === 0)
+        post({ type: "fatal", message: "an acknowledgement came with no batch of rows in flight" });
+      else inFlight--;
+    } else queue.push(m);
     wake?.();
     wake = undefined;
   });
