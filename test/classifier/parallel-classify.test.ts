@@ -208,14 +208,17 @@ describe("the output side of the worker threads", { timeout: 300_000 }, () => {
     const full = (await single(log)).text;
     let text = "";
     let open = true;
+    let writesAfterGone = 0;
     const many = await parallel(log, 2, {
       write: async (bytes) => {
+        if (!open) writesAfterGone++;
         text += bytes.toString("utf8");
         open = false;
       },
       isOpen: () => open,
     });
     expect(many.error).to.equal(undefined);
+    expect(writesAfterGone, "writes after the reader went away (EPIPE on a real pipe)").to.equal(0);
     expect(text.length).to.be.greaterThan(0);
     expect(text.length, "it went on writing").to.be.lessThan(full.length);
     expect(full.startsWith(text)).to.equal(true);
