@@ -114,11 +114,13 @@ const AREAS = {
       "src/gimdb/pg-failure.ts",
       "src/gimdb/database-target.ts",
       "src/gimdb/gim-version.ts",
+      "src/gimdb/table-access.ts",
     ],
     // The in-process one first: it kills the queries' text mutants in a second.
     tests: [
       "test/gimdb/irf-query.test.ts",
       "test/gimdb/read-only-session.test.ts",
+      "test/gimdb/table-access.test.ts",
       "test/sut/postgres-sut.test.ts",
       "test/sut/sut-choice.test.ts",
       "test/gimdb/pg-failure.test.ts",

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { PACKAGE_ROOT } from "../package-root";
 import { statementOf } from "./irf-query";
 import type { Queryable } from "./read-only-session";
+import { type TableAccess, tableAccess } from "./table-access";
 
 export const MSF_QUERY_FILE = resolve(PACKAGE_ROOT, "sql", "msf-descriptors.sql");
 
@@ -36,17 +37,9 @@ export function msfQueryOneLine(): string {
 }
 
 /**
- * Whether the Info Mart has a MEDIATION_SEGMENT_FACT this user may read. to_regclass answers NULL
- * instead of failing, because a failure would abort the read-only transaction; without the table
- * (or the right) the run goes on and reports the MSF tables as not checked.
+ * Whether the Info Mart has a MEDIATION_SEGMENT_FACT this user may read; without the table (or
+ * the right) the run goes on and reports the MSF tables as not checked.
  */
-export async function msfTableReadable(db: Queryable): Promise<"readable" | "absent" | "forbidden"> {
-  const exists = await db.query<{ present: boolean }>(
-    "SELECT to_regclass('mediation_segment_fact') IS NOT NULL AS present",
-  );
-  if (exists.rows[0]?.present !== true) return "absent";
-  const allowed = await db.query<{ allowed: boolean }>(
-    "SELECT has_table_privilege('mediation_segment_fact', 'SELECT') AS allowed",
-  );
-  return allowed.rows[0]?.allowed === true ? "readable" : "forbidden";
+export function msfTableReadable(db: Queryable): Promise<TableAccess> {
+  return tableAccess(db, "mediation_segment_fact");
 }
