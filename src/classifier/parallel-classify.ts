@@ -116,7 +116,6 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
         if (index === undefined) return;
         const lane = lanes[index] as Lane;
         const group = lane.groups.take();
-        lane.nextLine = lane.groups.nextLine();
         await output.add(group.bytes, group.start, group.end);
         // The batch's memory is free: the worker may send another.
         if (group.batchDone && !lane.done) lane.worker.postMessage("ack" satisfies ToWorker);
@@ -179,10 +178,14 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
         config: options.config,
         maxInFlight: MAX_IN_FLIGHT,
       });
+      const groups = new GroupQueue();
       const lane: Lane = {
         worker,
-        groups: new GroupQueue(),
-        nextLine: undefined,
+        groups,
+        // Read from the queue, never kept beside it.
+        get nextLine() {
+          return groups.nextLine();
+        },
         watermark: 0,
         piecesAhead: 0,
         done: false,
@@ -198,7 +201,6 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
             m.lines,
             m.ends,
           );
-          lane.nextLine = lane.groups.nextLine();
           lane.watermark = Math.max(lane.watermark, m.watermark);
           lane.piecesAhead--;
         } else if (m.type === "end") {
