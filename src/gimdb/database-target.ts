@@ -43,8 +43,10 @@ export function databaseTarget(url: string, option: string): DatabaseTarget {
       "is not a valid PostgreSQL URL (postgres://user:password@host:5432/database)",
     );
   }
-  const database = parsed.database ?? "";
   const user = parsed.user ?? process.env.PGUSER ?? userInfo().username;
+  // A URL without a database connects to the one named like the user (libpq's default, which the
+  // server applies when none is sent): the label names it, not an empty string.
+  const database = parsed.database ?? user;
   const password = parsed.password ?? "";
   const rawPassword = /^[^:]+:\/\/[^:@/]*:([^@/]*)@/.exec(url)?.[1] ?? "";
   return {

@@ -62,6 +62,14 @@ describe("database target: the edges of the URL", () => {
     expect(open.secrets).to.deep.equal(["postgres://gim@db.example/infomart"]);
   });
 
+  test("a URL without a database names the one PostgreSQL connects to: the user's", () => {
+    const t = databaseTarget("postgres://gim:x@db.example:5433", "--db");
+    expect({ database: t.database, label: t.label }).to.deep.equal({
+      database: "gim",
+      label: "db.example:5433/gim",
+    });
+  });
+
   test("the scheme must begin the text; a URL pg cannot parse is refused without echoing it", () => {
     expect(() => databaseTarget("xpostgres://gim@db.example/infomart", "--db")).to.throw(
       InputError,
