@@ -34,7 +34,6 @@ export class GroupQueue {
   add(bytes: Buffer, lines: readonly number[], ends: readonly number[]): void {
     if (lines.length !== ends.length)
       throw new Error(`a batch of ${lines.length} groups with ${ends.length} ends`);
-    if (lines.length === 0) return;
     const batch: Batch = { bytes, remaining: lines.length };
     let start = 0;
     for (let i = 0; i < lines.length; i++) {

@@ -50,7 +50,7 @@ export async function sendPieces(
     sink.send([...carry, chunk.subarray(0, newline + 1)], carryBytes + newline + 1);
     const rest = chunk.subarray(newline + 1);
     // A copy of the few bytes left, not a view that would keep the whole chunk in memory.
-    carry = rest.length > 0 ? [Buffer.from(rest)] : [];
+    carry = [Buffer.from(rest)];
     carryBytes = rest.length;
     await sink.room();
   }

@@ -46,10 +46,14 @@ describe("output in pieces", () => {
     const { pieces, texts } = recorder(6);
     await pieces.add(Buffer.from("xxabcxx"), 2, 5);
     await pieces.flush();
+    // A range's size is its own, wherever it starts: "y" and 3 bytes from offset 4 fit in 6.
+    await pieces.add(Buffer.from("y"));
+    await pieces.add(Buffer.from("....def"), 4, 7);
+    await pieces.flush();
     await pieces.add(Buffer.from("zz"));
     await pieces.flush();
     await pieces.flush();
-    expect(texts()).to.deep.equal(["abc", "zz"]);
+    expect(texts()).to.deep.equal(["abc", "ydef", "zz"]);
   });
 
   test("any groups, any piece size: the writes join to the input, and only a lone group exceeds a piece", async () => {

@@ -126,6 +126,25 @@ describe("classify on worker threads", { timeout: 300_000 }, () => {
     expect(full.startsWith(many.text)).to.equal(true);
   });
 
+  test("two workers each meet a bad line: the earlier line's error, whichever worker met it", async () => {
+    // Ids dealt to worker 1 and to worker 0 of 2: the earlier bad line is worker 1's, so the
+    // first worker in order holds the later error.
+    const idOf = (worker: number) => {
+      for (let i = 0; ; i++) {
+        const id = `ixn-${i}`;
+        const bytes = Buffer.from(`{"interaction":"${id}"}`);
+        if (workerOf(bytes, 0, bytes.length, 2) === worker) return id;
+      }
+    };
+    const badLine = (id: string) =>
+      `{"ts":"2026-03-02T08:00:00.000Z","interaction":"${id}","event":"NoSuchEvent"}`;
+    const twoBad = path.join(dir, "two-bad.jsonl");
+    writeFileSync(twoBad, `${badLine(idOf(1))}\n${badLine(idOf(0))}\n`);
+    const one = await single(twoBad);
+    expect(one.error).to.match(/two-bad\.jsonl:1: /);
+    expect((await parallel(twoBad, 2)).error).to.equal(one.error);
+  });
+
   test("the reading's edge cases read as a single thread reads them: BOM, CRLF, blank lines, no final newline, empty, a line too long", async () => {
     const lines = eventLines();
     const cases: Record<string, string> = {
