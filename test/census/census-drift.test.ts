@@ -9,14 +9,14 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, type TestContext, test } from "node:test";
+import { after, before, describe } from "node:test";
 import { expect } from "chai";
 import type { Census } from "../../src/census/census-types";
 import { databaseTarget } from "../../src/gimdb/database-target";
 import { DEFAULT_MIX } from "../../src/volume/chat-shapes";
 import { seedVolume } from "../../src/volume/seed-volume";
 import { plantUndocumented } from "../../src/volume/volume-anomalies";
-import { postgresUnavailable, type TestSchema, testPostgres } from "../support/postgres";
+import { pgTest, postgresUnavailable, type TestSchema, testPostgres } from "../support/postgres";
 import { runCli } from "../support/run-cli";
 
 const unavailable = postgresUnavailable();
@@ -25,16 +25,6 @@ const START = Date.parse("2026-03-02T00:00:00.000Z");
 const week = (n: number) => new Date(START + n * WEEK_MS).toISOString();
 const PER_WEEK = 3000;
 const PLANTED = 7;
-
-function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
-  test(name, async (t) => {
-    if (unavailable !== undefined) {
-      t.skip(unavailable);
-      return;
-    }
-    await fn(t);
-  });
-}
 
 async function checksum(schema: TestSchema): Promise<string> {
   const sums: string[] = [];

@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, type TestContext, test } from "node:test";
+import { after, before, describe } from "node:test";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { expect } from "chai";
@@ -21,6 +21,7 @@ import { type SeededInteraction, seedDatabase } from "../../src/gimdb/seed";
 import {
   EXAMPLES,
   passwordOf,
+  pgTest,
   postgresUnavailable,
   type TestSchema,
   testPostgres,
@@ -38,16 +39,6 @@ const TABLES = [
   "MEDIA_TYPE",
   "CTL_TRANSFORM_HISTORY",
 ];
-
-function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
-  test(name, async (t) => {
-    if (unavailable !== undefined) {
-      t.skip(unavailable);
-      return;
-    }
-    await fn(t);
-  });
-}
 
 /** One md5 per table over all its rows: any insert, update or delete changes it. */
 async function checksums(schema: TestSchema): Promise<Record<string, string>> {

@@ -5,25 +5,15 @@
  * (an "idle in transaction" session holds back vacuum on the whole database), and a connection the
  * server drops between reads is reported by the next read, not by a crash.
  */
-import { after, before, describe, type TestContext, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { expect } from "chai";
 import pg from "pg";
 import { HarnessError } from "../../src/errors";
 import { databaseTarget } from "../../src/gimdb/database-target";
 import { DEFAULT_TIMEOUTS, ReadOnlySession } from "../../src/gimdb/read-only-session";
-import { postgresUnavailable, testPostgres } from "../support/postgres";
+import { pgTest, postgresUnavailable, testPostgres } from "../support/postgres";
 
 const unavailable = postgresUnavailable();
-
-function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
-  test(name, async (t) => {
-    if (unavailable !== undefined) {
-      t.skip(unavailable);
-      return;
-    }
-    await fn(t);
-  });
-}
 
 /** The server's own view of the session's connection (a second connection, as a DBA would look). */
 async function activityOf(admin: pg.Client, pid: number): Promise<{ state: string; application: string }> {

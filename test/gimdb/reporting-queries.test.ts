@@ -6,24 +6,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { after, before, describe, type TestContext, test } from "node:test";
+import { after, before, describe } from "node:test";
 import { expect } from "chai";
 import type { IrfRow } from "../../src/domain/irf";
 import type { ExampleInteraction } from "../../src/gimdb/example-logs";
-import { postgresUnavailable, type SeededSchema, seededSchema } from "../support/postgres";
+import { pgTest, postgresUnavailable, type SeededSchema, seededSchema } from "../support/postgres";
 
 const REPORTS = resolve(__dirname, "..", "..", "sql", "reports");
 const unavailable = postgresUnavailable();
-
-function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
-  test(name, async (t) => {
-    if (unavailable !== undefined) {
-      t.skip(unavailable);
-      return;
-    }
-    await fn(t);
-  });
-}
 
 type Row = Record<string, string | number | null>;
 

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, type TestContext, test } from "node:test";
+import { after, before, describe } from "node:test";
 import { expect } from "chai";
 import { InputError } from "../../src/errors";
 import { databaseTarget } from "../../src/gimdb/database-target";
@@ -14,27 +14,10 @@ import { type ExampleInteraction, type ExampleLog, readExampleLogs } from "../..
 import { type SeededInteraction, seedDatabase } from "../../src/gimdb/seed";
 import { referenceDescriptors } from "../../src/gimdb/seed-descriptors";
 import { LabManifest } from "../../src/sut/lab-manifest";
-import {
-  EXAMPLES,
-  passwordOf,
-  postgresUnavailable,
-  type TestSchema,
-  testPostgres,
-} from "../support/postgres";
+import { EXAMPLES, passwordOf, pgTest, type TestSchema, testPostgres } from "../support/postgres";
 import { runCli } from "../support/run-cli";
 
-const unavailable = postgresUnavailable();
 let examplesRead: ExampleLog[] = [];
-
-function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
-  test(name, async (t) => {
-    if (unavailable !== undefined) {
-      t.skip(unavailable);
-      return;
-    }
-    await fn(t);
-  });
-}
 
 async function count(schema: TestSchema, table: string): Promise<number> {
   const { rows } = await schema.writer.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${table}`);

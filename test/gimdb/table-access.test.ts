@@ -3,24 +3,12 @@
  * forbidden and readable are told apart in one query that never fails, so the read-only
  * transaction the IRFs are read in goes on whatever the answer.
  */
-import { describe, type TestContext, test } from "node:test";
+import { describe } from "node:test";
 import { expect } from "chai";
 import { databaseTarget } from "../../src/gimdb/database-target";
 import { ReadOnlySession } from "../../src/gimdb/read-only-session";
 import { tableAccess } from "../../src/gimdb/table-access";
-import { postgresUnavailable, testPostgres } from "../support/postgres";
-
-const unavailable = postgresUnavailable();
-
-function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
-  test(name, async (t) => {
-    if (unavailable !== undefined) {
-      t.skip(unavailable);
-      return;
-    }
-    await fn(t);
-  });
-}
+import { pgTest, testPostgres } from "../support/postgres";
 
 describe("access to an optional table", () => {
   pgTest("absent, forbidden and readable, each in the same transaction as a read that follows", async () => {

@@ -13,6 +13,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { type TestContext, test } from "node:test";
 import pg from "pg";
 import { databaseTarget } from "../../src/gimdb/database-target";
 import { type ExampleLog, readExampleLogs } from "../../src/gimdb/example-logs";
@@ -53,6 +54,22 @@ export function postgresUnavailable(
   return onPath || debian
     ? undefined
     : "no PostgreSQL binaries (initdb) on this machine and GIM_TEST_DATABASE_URL is not set; install Debian's postgresql package";
+}
+
+/** Why this machine cannot run the PostgreSQL tests, asked once. */
+let here: { unavailable: string | undefined } | undefined;
+
+/** A test that needs the server: SKIPPED with the reason when there is none, never passed. */
+export function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
+  here ??= { unavailable: postgresUnavailable() };
+  const { unavailable } = here;
+  test(name, async (t) => {
+    if (unavailable !== undefined) {
+      t.skip(unavailable);
+      return;
+    }
+    await fn(t);
+  });
 }
 
 let counter = 0;

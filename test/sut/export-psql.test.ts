@@ -8,29 +8,25 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, type TestContext, test } from "node:test";
+import { after, before, describe } from "node:test";
 import { expect } from "chai";
 import type { IrfRow } from "../../src/domain/irf";
 import type { MsfRow } from "../../src/domain/msf";
 import { irfQueryOneLine } from "../../src/gimdb/irf-query";
 import { msfQueryOneLine } from "../../src/gimdb/msf-query";
 import { ExportSut } from "../../src/sut/export-sut";
-import { passwordOf, postgresUnavailable, type SeededSchema, seededSchema } from "../support/postgres";
+import {
+  passwordOf,
+  pgTest,
+  postgresUnavailable,
+  type SeededSchema,
+  seededSchema,
+} from "../support/postgres";
 import { runCli } from "../support/run-cli";
 
 const psqlMissing =
   spawnSync("psql", ["--version"], { encoding: "utf8" }).status === 0 ? undefined : "psql is not installed";
 const unavailable = postgresUnavailable() ?? psqlMissing;
-
-function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
-  test(name, async (t) => {
-    if (unavailable !== undefined) {
-      t.skip(unavailable);
-      return;
-    }
-    await fn(t);
-  });
-}
 
 const comparable = (r: IrfRow) => ({
   irf: r.irf,

@@ -8,7 +8,7 @@
 
 import { createServer, type Server, type Socket } from "node:net";
 import { join } from "node:path";
-import { after, before, describe, type TestContext, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { expect } from "chai";
 import { CLASSIFIER_VERSION } from "../../src/classifier/classify";
 import type { IrfExpectation, IrfRow } from "../../src/domain/irf";
@@ -20,6 +20,7 @@ import { PostgresSut } from "../../src/sut/postgres-sut";
 import type { ScenarioRef } from "../../src/sut/system-under-test";
 import {
   passwordOf,
+  pgTest,
   postgresUnavailable,
   type SeededSchema,
   seededSchema,
@@ -29,17 +30,6 @@ import { runCli } from "../support/run-cli";
 
 const unavailable = postgresUnavailable();
 const FEATURES = join(__dirname, "..", "..", "features");
-
-/** A test that needs the server: SKIPPED with the reason when there is none, never passed. */
-function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
-  test(name, async (t) => {
-    if (unavailable !== undefined) {
-      t.skip(unavailable);
-      return;
-    }
-    await fn(t);
-  });
-}
 
 const ref = (id: string): ScenarioRef => ({ id, name: id, interaction: id, events: [] });
 const expectation = (r: IrfRow): IrfExpectation => ({

@@ -3,7 +3,7 @@
  * classifier gives for its events; the loader writes exactly those rows (same seed, same tables;
  * another seed, other tables), keeps the seed guard, and plants anomalies through the same path.
  */
-import { after, before, describe, type TestContext, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { expect } from "chai";
 import { classifyFacts } from "../../src/classifier/classify";
 import { InputError } from "../../src/errors";
@@ -15,16 +15,9 @@ import { SeededRandom, seedFrom } from "../../src/volume/rng";
 import { seedVolume, volumeShapes } from "../../src/volume/seed-volume";
 import { plantUndocumented, UNDOCUMENTED_AGENT_END } from "../../src/volume/volume-anomalies";
 import { type GeneratedChat, VolumeGenerator, type VolumePlan } from "../../src/volume/volume-generator";
-import {
-  EXAMPLES,
-  passwordOf,
-  postgresUnavailable,
-  type TestSchema,
-  testPostgres,
-} from "../support/postgres";
+import { EXAMPLES, passwordOf, pgTest, type TestSchema, testPostgres } from "../support/postgres";
 import { runCli } from "../support/run-cli";
 
-const unavailable = postgresUnavailable();
 const config = loadGimConfig().config;
 let examples: ExampleLog[] = [];
 
@@ -123,16 +116,6 @@ describe("volume generator", () => {
     expect(first.every((x) => x >= 0 && x < 1)).to.equal(true);
   });
 });
-
-function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
-  test(name, async (t) => {
-    if (unavailable !== undefined) {
-      t.skip(unavailable);
-      return;
-    }
-    await fn(t);
-  });
-}
 
 /** Every fact table's rows, ordered by key, as text: what "identical table contents" compares. */
 async function dump(schema: TestSchema): Promise<string> {
