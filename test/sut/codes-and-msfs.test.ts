@@ -369,47 +369,51 @@ describe("codes are the contract, and MSFs, on a real PostgreSQL server", () => 
     },
   );
 
+  /**
+   * The first seeded interaction's answer and the adapter's description after `alter` took
+   * MEDIATION_SEGMENT_FACT away from the user; its IRFs must still be those of the reference.
+   */
+  async function withoutMsfs(prefix: string, alter: string) {
+    const db = await seeded(prefix, dir);
+    await db.schema.writer.query(alter);
+    const sut = new PostgresSut({ url: db.schema.url, manifestFile: db.manifestFile });
+    try {
+      const [id, example] = [...db.examples][0] ?? [];
+      const a = await answer(sut, id ?? "");
+      expect(a.rows.map(comparableIrf)).to.deep.equal(example?.rows.map(comparableIrf));
+      expect(a.msfs).to.equal(undefined);
+      return { notChecked: a.msfsNotChecked, described: (await sut.describe()).details.msfs };
+    } finally {
+      await sut.close();
+      await db.schema.drop();
+    }
+  }
+
   pgTest(
     "a database without MEDIATION_SEGMENT_FACT answers IRFs and reports MSFs as not checked",
     async () => {
-      const db = await seeded("codes_no_msf", dir);
-      await db.schema.writer.query("DROP TABLE MEDIATION_SEGMENT_FACT");
-      const sut = new PostgresSut({ url: db.schema.url, manifestFile: db.manifestFile });
-      try {
-        const [id, example] = [...db.examples][0] ?? [];
-        const a = await answer(sut, id ?? "");
-        expect(a.rows.map(comparableIrf)).to.deep.equal(example?.rows.map(comparableIrf));
-        expect(a.msfs).to.equal(undefined);
-        expect(a.msfsNotChecked).to.match(/has no MEDIATION_SEGMENT_FACT table$/);
-        expect((await sut.describe()).details.msfs).to.match(/^not checked: /);
-      } finally {
-        await sut.close();
-        await db.schema.drop();
-      }
+      const { notChecked, described } = await withoutMsfs(
+        "codes_no_msf",
+        "DROP TABLE MEDIATION_SEGMENT_FACT",
+      );
+      expect(notChecked).to.match(/has no MEDIATION_SEGMENT_FACT table$/);
+      expect(described).to.match(/^not checked: /);
     },
   );
 
   pgTest(
     "a user who may not read MEDIATION_SEGMENT_FACT gets IRFs, and MSFs reported as not checked for that reason",
     async () => {
-      const db = await seeded("codes_msf_forbidden", dir);
       // The owner revokes its own right: has_table_privilege() then answers false, as for a
       // reporting user never granted the table.
-      await db.schema.writer.query("REVOKE ALL ON MEDIATION_SEGMENT_FACT FROM CURRENT_USER");
-      const sut = new PostgresSut({ url: db.schema.url, manifestFile: db.manifestFile });
-      try {
-        const [id, example] = [...db.examples][0] ?? [];
-        const a = await answer(sut, id ?? "");
-        expect(a.rows.map(comparableIrf)).to.deep.equal(example?.rows.map(comparableIrf));
-        expect(a.msfs).to.equal(undefined);
-        expect(a.msfsNotChecked).to.match(
-          /^user gim may not read MEDIATION_SEGMENT_FACT at 127\.0\.0\.1:\d+\/gim_test$/,
-        );
-        expect((await sut.describe()).details.msfs).to.equal(`not checked: ${a.msfsNotChecked}`);
-      } finally {
-        await sut.close();
-        await db.schema.drop();
-      }
+      const { notChecked, described } = await withoutMsfs(
+        "codes_msf_forbidden",
+        "REVOKE ALL ON MEDIATION_SEGMENT_FACT FROM CURRENT_USER",
+      );
+      expect(notChecked).to.match(
+        /^user gim may not read MEDIATION_SEGMENT_FACT at 127\.0\.0\.1:\d+\/gim_test$/,
+      );
+      expect(described).to.equal(`not checked: ${notChecked}`);
     },
   );
 
