@@ -30,16 +30,17 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { HarnessError, InputError } from "../errors";
 import { DEFAULT_MAX_LINE_BYTES } from "../eventlog/line-splitter";
-import { emptyLog, openEventLog } from "../eventlog/reader";
+import { asEventLogError, emptyLog, openEventLog } from "../eventlog/reader";
 import type { GimConfig } from "../gimconfig/gim-config";
-import { asInputError as asFileError } from "../input-file";
 import { COMPILED, PACKAGE_ROOT } from "../package-root";
 import type { OpenInteraction } from "./classify";
 import { GroupQueue } from "./group-queue";
 import { sendPieces } from "./log-pieces";
 import { allPast, nextToWrite, type WorkerProgress } from "./merge-order";
 import { OutputPieces } from "./output-pieces";
-import type { OpenGroup, ToWorker, WorkerInput, WorkerMessage } from "./parallel-worker";
+import type { ToWorker, WorkerInput, WorkerMessage } from "./parallel-worker";
+import { PieceFeed } from "./piece-feed";
+import { SerialPump } from "./serial-pump";
 
 const MAX_IN_FLIGHT = 8;
 const MAX_PIECES_AHEAD = 4;
@@ -63,12 +64,13 @@ export interface ParallelClassifyOptions {
 interface Lane extends WorkerProgress {
   worker: Worker;
   groups: GroupQueue;
-  /** Pieces sent and not yet answered with a "rows" message. */
-  piecesAhead: number;
+  /** Its "end" message: every line read, no error. */
+  end: EndMessage | undefined;
   error: InputError | undefined;
-  open: OpenGroup[];
-  anyLine: boolean;
+  post(message: ToWorker): void;
 }
+
+type EndMessage = Extract<WorkerMessage, { type: "end" }>;
 
 /** One worker thread running parallel-worker, compiled or (tests, development) from the sources. */
 export function startWorker(data: WorkerInput): Worker {
@@ -82,91 +84,74 @@ export function startWorker(data: WorkerInput): Worker {
   });
 }
 
-/** `parts` copied into memory that every worker can read without a copy of its own. */
-function shared(parts: readonly Buffer[], size: number): SharedArrayBuffer {
-  const memory = new SharedArrayBuffer(size);
-  const view = Buffer.from(memory);
-  let at = 0;
-  for (const part of parts) at += part.copy(view, at);
-  return memory;
-}
-
 export function classifyInParallel(options: ParallelClassifyOptions): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const lanes: Lane[] = [];
     const output = new OutputPieces(options.write);
-    let pumping = false;
-    let again = false;
     let finished = false;
-    let room: (() => void) | undefined;
+    const feed = new PieceFeed(lanes, MAX_PIECES_AHEAD, () => finished);
 
     const stop = (error?: unknown) => {
       if (finished) return;
       finished = true;
-      room?.();
+      feed.poke();
       for (const lane of lanes) void lane.worker.terminate();
       if (error === undefined) resolve();
       else reject(error);
     };
 
-    /** Writes every group that may be written before `limit`, while the output is read. */
-    const writeReady = async (limit: number): Promise<void> => {
+    /** The error of the earliest bad line any worker has met so far. */
+    const earliestError = (): InputError | undefined => {
+      let first: InputError | undefined;
+      for (const { error } of lanes) {
+        if (error !== undefined && (first === undefined || (error.line ?? 0) < (first.line ?? 0)))
+          first = error;
+      }
+      return first;
+    };
+
+    /**
+     * Writes every group that may be written, while the output is read. The limit (the earliest
+     * bad line: nothing from there on is written) is asked afresh for each group: a worker may
+     * report a bad line while this waits on a write.
+     */
+    const writeReady = async (): Promise<void> => {
       for (;;) {
-        const index = nextToWrite(lanes, limit);
+        const index = nextToWrite(lanes, earliestError()?.line ?? Number.POSITIVE_INFINITY);
         if (index === undefined) return;
         const lane = lanes[index] as Lane;
         const group = lane.groups.take();
         await output.add(group.bytes, group.start, group.end);
         // The batch's memory is free: the worker may send another.
-        if (group.batchDone && !lane.done) lane.worker.postMessage("ack" satisfies ToWorker);
+        if (group.batchDone && !lane.done) lane.post("ack");
         if (!options.isOpen()) return;
       }
     };
 
     const step = async (): Promise<void> => {
-      const errors: InputError[] = lanes.flatMap((l) => (l.error === undefined ? [] : [l.error]));
-      const limit = errors.reduce((m, e) => Math.min(m, e.line ?? 0), Number.POSITIVE_INFINITY);
-      await writeReady(limit);
+      await writeReady();
       if (!options.isOpen()) return stop();
-      if (errors.length > 0) {
+      const error = earliestError();
+      if (error !== undefined) {
         // Every lane past the earliest bad line (or done): nothing before it is still to come.
-        if (!allPast(lanes, limit)) return;
-        await writeReady(limit);
+        if (!allPast(lanes, error.line ?? 0)) return;
+        await writeReady();
         await output.flush();
-        return stop(errors.find((e) => (e.line ?? 0) === limit));
+        return stop(error);
       }
-      if (!lanes.every((l) => l.done && l.nextLine === undefined)) return;
+      const ends = lanes.map((l) => l.end);
+      if (!ends.every((end): end is EndMessage => end !== undefined)) return;
       // Every worker split every line, so any of them can say whether the log held an event.
-      if (!(lanes[0] as Lane).anyLine) return stop(emptyLog(options.file));
-      const open = lanes.flatMap((l) => l.open).sort((a, b) => a.firstLine - b.firstLine);
+      if (!(ends[0] as EndMessage).anyLine) return stop(emptyLog(options.file));
+      const open = ends.flatMap((end) => end.open).sort((a, b) => a.firstLine - b.firstLine);
       if (open.length > 0) {
         options.onOpen?.(open.map((o) => ({ interaction: o.interaction, openAttempts: o.openAttempts })));
-        for (const o of open) await output.add(Buffer.from(o.text, "utf8"));
+        for (const o of open) await output.add(Buffer.from(o.text));
       }
       await output.flush();
       stop();
     };
-
-    const pump = () => {
-      if (finished) return;
-      if (pumping) {
-        again = true;
-        return;
-      }
-      pumping = true;
-      void (async () => {
-        try {
-          do {
-            again = false;
-            await step();
-          } while (again && !finished);
-        } catch (error) {
-          stop(error);
-        } finally {
-          pumping = false;
-        }
-      })();
-    };
+    const pump = new SerialPump(step, () => finished, stop);
 
     const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     for (let index = 0; index < options.jobs; index++) {
@@ -187,11 +172,12 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
           return groups.nextLine();
         },
         watermark: 0,
-        piecesAhead: 0,
-        done: false,
+        end: undefined,
         error: undefined,
-        open: [],
-        anyLine: false,
+        get done() {
+          return this.end !== undefined || this.error !== undefined;
+        },
+        post: (message) => worker.postMessage(message),
       };
       lanes.push(lane);
       worker.on("message", (m: WorkerMessage) => {
@@ -202,48 +188,30 @@ export function classifyInParallel(options: ParallelClassifyOptions): Promise<vo
             m.ends,
           );
           lane.watermark = Math.max(lane.watermark, m.watermark);
-          lane.piecesAhead--;
+          feed.answered(index);
         } else if (m.type === "end") {
-          lane.open = m.open;
-          lane.anyLine = m.anyLine;
-          lane.done = true;
+          lane.end = m;
         } else if (m.type === "input-error") {
           const error = new InputError(m.file, m.line, m.field, "");
           error.message = m.message; // the worker's own one line, as the single thread says it
           lane.error = error;
-          lane.done = true;
         } else {
           stop(new HarnessError(`classify worker ${index}: ${m.message}`));
           return;
         }
-        room?.();
-        pump();
+        feed.poke();
+        pump.request();
       });
       worker.on("error", (error) => stop(new HarnessError(`classify worker ${index}: ${error.message}`)));
+      // A worker that ends after its last message is no failure (and after the run, stop ignores it).
       worker.on("exit", (code) => {
-        if (!lane.done && !finished) stop(new HarnessError(`classify worker ${index} exited (${code})`));
+        if (!lane.done) stop(new HarnessError(`classify worker ${index} exited (${code})`));
       });
     }
 
-    const busy = () => lanes.some((l) => !l.done && l.piecesAhead >= MAX_PIECES_AHEAD);
     void (async () => {
-      const read = await sendPieces(await openEventLog(options.file), maxLineBytes, {
-        send(parts, size) {
-          const piece = shared(parts, size);
-          for (const lane of lanes) {
-            if (lane.done) continue;
-            lane.worker.postMessage({ type: "piece", piece } satisfies ToWorker);
-            lane.piecesAhead++;
-          }
-        },
-        async room() {
-          while (busy() && !finished) await new Promise<void>((resolve) => (room = resolve));
-          room = undefined;
-        },
-        stopped: () => finished || lanes.every((l) => l.done),
-      });
-      if (!read) return;
-      for (const lane of lanes) if (!lane.done) lane.worker.postMessage({ type: "end" } satisfies ToWorker);
-    })().catch((error: unknown) => stop(asFileError(error, options.file, { what: "event log" })));
+      const read = await sendPieces(await openEventLog(options.file), maxLineBytes, feed);
+      if (read) feed.end();
+    })().catch((error: unknown) => stop(asEventLogError(error, options.file)));
   });
 }

@@ -106,7 +106,7 @@ async function* readEventStreamBatches(
       if (failure !== undefined) throw failure.error;
     }
   } catch (error) {
-    throw asInputError(error, file);
+    throw asEventLogError(error, file);
   }
   const failure = attempt(() => splitter.endBytes(parse));
   if (collected.length > 0) {
@@ -188,7 +188,7 @@ export function emptyLog(file: string): InputError {
 /** The chunks of the log file at `file`; a missing file or a directory is an InputError naming it. */
 export async function openEventLog(file: string): Promise<Chunks> {
   const handle = await open(file, "r").catch((error: unknown) => {
-    throw asInputError(error, file);
+    throw asEventLogError(error, file);
   });
   try {
     if ((await handle.stat()).isDirectory()) {
@@ -196,13 +196,13 @@ export async function openEventLog(file: string): Promise<Chunks> {
     }
   } catch (error) {
     await handle.close();
-    throw asInputError(error, file);
+    throw asEventLogError(error, file);
   }
   // The stream closes the handle when it ends, fails or is destroyed (the generator's return).
   return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
 }
 
 /** Event-log read failures, named as every input file's are (src/input-file.ts). */
-function asInputError(error: unknown, file: string): unknown {
+export function asEventLogError(error: unknown, file: string): unknown {
   return asFileError(error, file, { what: "event log" });
 }

@@ -71,6 +71,17 @@ before(async () => {
   await generateLog(log, 4000);
 });
 
+let tenThousandLog: Promise<string> | undefined;
+/** A generated log of 10,000 interactions, made once for the tests that need it. */
+function tenThousand(): Promise<string> {
+  tenThousandLog ??= (async () => {
+    const file = path.join(dir, "ten-thousand.jsonl");
+    await generateLog(file, 10_000);
+    return file;
+  })();
+  return tenThousandLog;
+}
+
 /** The log's non-blank lines, to build variants of it from. */
 function eventLines(): string[] {
   return readFileSync(log, "utf8")
@@ -85,10 +96,12 @@ describe("classify on worker threads", { timeout: 300_000 }, () => {
     expect(one.error).to.equal(undefined);
     expect(one.text.split("\n").length).to.be.greaterThan(4000);
     for (const jobs of [2, 3]) {
-      const many = await parallel(log, jobs);
+      let heard = 0;
+      const many = await parallel(log, jobs, { onOpen: () => heard++ });
       expect(many.error).to.equal(undefined);
       expect(many.text === one.text, `--jobs ${jobs} differs`).to.equal(true);
-      expect(many.open).to.deep.equal([]);
+      // Nothing left open: nothing to warn of, as for a single thread.
+      expect(heard).to.equal(0);
     }
   });
 
@@ -224,6 +237,8 @@ describe("the output side of the worker threads", { timeout: 300_000 }, () => {
   });
 
   test("a reader that goes away: the classification stops early without an error and writes a prefix", async () => {
+    // Output of several MiB, so that more than one write is due after the reader has gone.
+    const log = await tenThousand();
     const full = (await single(log)).text;
     let text = "";
     let open = true;
@@ -295,8 +310,7 @@ describe("the output side of the worker threads", { timeout: 300_000 }, () => {
   test("10,000 interactions: each worker's queue of groups is compacted on the way, and nothing is written twice", async () => {
     // A worker's waiting groups are dropped from the front of its queue once more than 4,096 of
     // them are written; each of two workers gets about 5,000 here.
-    const file = path.join(dir, "ten-thousand.jsonl");
-    await generateLog(file, 10_000);
+    const file = await tenThousand();
     const one = await single(file);
     expect(one.error).to.equal(undefined);
     const many = await parallel(file, 2);
