@@ -148,6 +148,88 @@ describe("partition by interaction", () => {
     }
   });
 
+  /**
+   * The partition's contract, written another way: a line with a backslash goes where JSON.parse
+   * sends it; any other line goes by the id after its last `"interaction"` followed by a colon (a
+   * greedy regular expression finds that one), worker 0 when no quoted id follows it in the line.
+   */
+  const modelWorker = (l: string, jobs: number): number => {
+    let id: unknown;
+    if (l.includes("\\")) {
+      try {
+        id = (JSON.parse(l) as { interaction?: unknown } | null)?.interaction;
+      } catch {
+        id = undefined;
+      }
+    } else {
+      id = /^.*"interaction"[ \t\r\n]*:[ \t\r\n]*(?:"([^"]*)")?/s.exec(l)?.[1];
+    }
+    return typeof id === "string" ? worker(`{"interaction":${JSON.stringify(id)}}`, jobs) : 0;
+  };
+  // Lines built from the pieces that matter to the byte reading, valid JSON or not.
+  const token = fc.constantFrom(
+    '"interaction"',
+    ":",
+    '"',
+    " ",
+    "\n",
+    "x",
+    "é",
+    "{",
+    ",",
+    "\\",
+    '"ab"',
+    '"interaction":"cd"',
+  );
+  const tokenLine = fc.array(token, { maxLength: 8 }).map((t) => t.join(""));
+
+  /** Checks each line of a piece (in order, then in `order`) against the contract. */
+  const checkPiece = (lines: string[], before: string, afterLast: string, order: number[], jobs: number) => {
+    // Lines of tokens may hold a newline: each is one line only to the partition here.
+    const buffer = Buffer.from(before + lines.join("\n") + afterLast);
+    const spans: [number, number][] = [];
+    let at = Buffer.byteLength(before);
+    for (const l of lines) {
+      spans.push([at, at + Buffer.byteLength(l)]);
+      at += Buffer.byteLength(l) + 1;
+    }
+    for (const k of [...spans.keys(), ...order.map((n) => n % spans.length)]) {
+      const [from, to] = spans[k] as [number, number];
+      const l = lines[k] as string;
+      expect(
+        workerOf(buffer, from, to, jobs),
+        `${JSON.stringify(l)} in ${JSON.stringify(buffer.toString())}, ${jobs} jobs`,
+      ).to.equal(modelWorker(l, jobs));
+    }
+  };
+
+  test("each line's worker is the contract's, wherever it sits in a piece and whatever follows it", () => {
+    fc.assert(
+      fc.property(
+        fc.array(tokenLine, { minLength: 1, maxLength: 5 }),
+        // Before the first line: nothing, or the tail of an earlier line. After the last: what
+        // would complete a cut line if it were read past its end.
+        fc.constantFrom("", "\\", '"interaction":"pq"\n'),
+        fc.constantFrom("", "\\", '"}', ':"zz"}', '\n:"zz"}', '\n "zz"}', "\n\\"),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.integer({ min: 2, max: 5 }),
+        checkPiece,
+      ),
+    );
+  });
+
+  test("the contract at a line's edges: a backslash first in the piece, a quote or colon just past the end", () => {
+    for (let jobs = 2; jobs <= 7; jobs++) {
+      // A backslash at the piece's first byte: the line is parsed (and is not JSON).
+      checkPiece(['\\"interaction":"cd"', '{"interaction":"cd","e":'], "", "", [1, 0], jobs);
+      // The id's closing quote, and a colon after the key, just past the line.
+      checkPiece(['{"interaction":"ab'], "", '"}', [], jobs);
+      checkPiece(['{"interaction":"ab","q":"interaction"'], "", ':"zz"}', [], jobs);
+      // The key at the line's first byte, after a line that is the bare key.
+      checkPiece(['"interaction"', '"interaction":"ab",'], "", "", [0], jobs);
+    }
+  });
+
   test("one worker: every line goes to it", () => {
     expect(worker('{"interaction":"ixn-1"}', 1)).to.equal(0);
     expect(worker('{"x":"\\n","interaction":"ixn-1"}', 1)).to.equal(0);
