@@ -26,6 +26,8 @@ const PARALLEL_FILES = [
   "src/classifier/merge-order.ts",
   "src/classifier/output-pieces.ts",
   "src/classifier/log-pieces.ts",
+  "src/classifier/piece-feed.ts",
+  "src/classifier/serial-pump.ts",
 ];
 
 const AREAS = {
@@ -67,7 +69,10 @@ const AREAS = {
       "test/classifier/merge-order.test.ts",
       "test/classifier/output-pieces.test.ts",
       "test/classifier/log-pieces.test.ts",
+      "test/classifier/piece-feed.test.ts",
+      "test/classifier/serial-pump.test.ts",
       "test/classifier/parallel-faults.test.ts",
+      "test/classifier/parallel-merge.test.ts",
       "test/classifier/parallel-worker.test.ts",
       "test/classifier/parallel-classify.test.ts",
     ],
