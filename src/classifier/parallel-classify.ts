@@ -16,8 +16,10 @@
  * worker has read past its line, so the output is byte for byte the single-threaded one.
  *
  * The parts, each its own module: log-pieces.ts cuts the log into pieces of whole lines,
- * group-queue.ts holds each worker's groups until they are written, merge-order.ts says which
- * group is written next, output-pieces.ts gathers the rows into large writes.
+ * piece-feed.ts hands them to the workers with back-pressure, group-queue.ts holds each worker's
+ * groups until they are written, merge-order.ts says which group is written next,
+ * output-pieces.ts gathers the rows into large writes, serial-pump.ts runs the merge's steps one
+ * at a time as the workers' messages come.
  *
  * Memory stays bounded: the reading waits while a worker has MAX_PIECES_AHEAD pieces not yet
  * used, each worker waits once MAX_IN_FLIGHT of its batches are not yet written, and this thread
@@ -25,6 +27,9 @@
  *
  * A bad line: the groups that stopped before it are written, then the error of the earliest bad
  * line (the one a single thread would have met first) is thrown, the same one-line InputError.
+ * The earliest error is asked afresh before each group is written: a worker may report one while
+ * a write waits, and taking it once per step let a run go on past a bad line and end as if the
+ * log were sound.
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
