@@ -13,11 +13,12 @@ import { conferenceEvents } from "../../bench/conference";
 import { generateLog } from "../../bench/generate-log";
 import { classifyBatches, type OpenInteraction } from "../../src/classifier/classify";
 import { formatRow } from "../../src/classifier/format-row";
-import { classifyInParallel, type ParallelClassifyOptions } from "../../src/classifier/parallel-classify";
+import type { ParallelClassifyOptions } from "../../src/classifier/parallel-classify";
 import { workerOf } from "../../src/classifier/partition";
 import { InputError } from "../../src/errors";
 import { readEventBatches } from "../../src/eventlog/reader";
 import { BUNDLED_GIM_CONFIG } from "../../src/gimconfig/gim-config";
+import { runParallel } from "../support/parallel-run";
 
 interface Output {
   text: string;
@@ -43,24 +44,15 @@ async function single(file: string, maxLineBytes?: number): Promise<Output> {
 type Overrides = Partial<Pick<ParallelClassifyOptions, "write" | "isOpen" | "maxLineBytes" | "onOpen">>;
 
 async function parallel(file: string, jobs: number, overrides: Overrides = {}): Promise<Output> {
-  let text = "";
   let open: readonly OpenInteraction[] = [];
-  try {
-    await classifyInParallel({
-      file,
-      jobs,
-      config: BUNDLED_GIM_CONFIG,
-      write: async (bytes) => {
-        text += bytes.toString("utf8");
-      },
-      isOpen: () => true,
-      onOpen: (o) => (open = o),
-      ...overrides,
-    });
-  } catch (error) {
-    return { text, open, error: error instanceof InputError ? error.message : String(error) };
-  }
-  return { text, open, error: undefined };
+  const run = await runParallel({ file, jobs, onOpen: (o) => (open = o), ...overrides });
+  const error =
+    run.error === undefined
+      ? undefined
+      : run.error instanceof InputError
+        ? run.error.message
+        : String(run.error);
+  return { text: run.text, open, error };
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "gim-parallel-"));
@@ -140,7 +132,7 @@ describe("classify on worker threads", { timeout: 300_000 }, () => {
   });
 
   test("two workers each meet a bad line: the earlier line's error, whichever worker met it", async () => {
-    // Ids dealt to worker 1 and to worker 0 of 2: the earlier bad line is worker 1's, so the
+    // Ids dealt to worker 1 and to worker 0 of 2: where the earlier bad line is worker 1's, the
     // first worker in order holds the later error.
     const idOf = (worker: number) => {
       for (let i = 0; ; i++) {
@@ -151,11 +143,17 @@ describe("classify on worker threads", { timeout: 300_000 }, () => {
     };
     const badLine = (id: string) =>
       `{"ts":"2026-03-02T08:00:00.000Z","interaction":"${id}","event":"NoSuchEvent"}`;
-    const twoBad = path.join(dir, "two-bad.jsonl");
-    writeFileSync(twoBad, `${badLine(idOf(1))}\n${badLine(idOf(0))}\n`);
-    const one = await single(twoBad);
-    expect(one.error).to.match(/two-bad\.jsonl:1: /);
-    expect((await parallel(twoBad, 2)).error).to.equal(one.error);
+    // And the other way round: the earlier bad line is the first worker's.
+    for (const [first, second] of [
+      [1, 0],
+      [0, 1],
+    ] as const) {
+      const twoBad = path.join(dir, `two-bad-${first}.jsonl`);
+      writeFileSync(twoBad, `${badLine(idOf(first))}\n${badLine(idOf(second))}\n`);
+      const one = await single(twoBad);
+      expect(one.error).to.match(/two-bad-\d\.jsonl:1: /);
+      expect((await parallel(twoBad, 2)).error).to.equal(one.error);
+    }
   });
 
   test("the reading's edge cases read as a single thread reads them: BOM, CRLF, blank lines, no final newline, empty, a line too long", async () => {

@@ -11,10 +11,11 @@ import path from "node:path";
 import { after, describe, test } from "node:test";
 import { Worker } from "node:worker_threads";
 import { expect } from "chai";
-import { classifyInParallel, startWorker } from "../../src/classifier/parallel-classify";
+import { startWorker } from "../../src/classifier/parallel-classify";
 import type { WorkerInput, WorkerMessage } from "../../src/classifier/parallel-worker";
 import { HarnessError } from "../../src/errors";
 import { BUNDLED_GIM_CONFIG } from "../../src/gimconfig/gim-config";
+import { runParallel } from "../support/parallel-run";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "gim-faults-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,21 +30,13 @@ writeFileSync(
 
 /** Runs classify on 2 workers where worker 1 is `failing` (worker 0 is the real one). */
 async function withFailingWorker(failing: string): Promise<unknown> {
-  let written = "";
-  return classifyInParallel({
+  const { text, error } = await runParallel({
     file: log,
     jobs: 2,
-    config: BUNDLED_GIM_CONFIG,
-    write: async (bytes) => {
-      written += bytes.toString();
-    },
-    isOpen: () => true,
     start: (data: WorkerInput) =>
       data.index === 1 ? new Worker(failing, { eval: true }) : startWorker(data),
-  }).then(
-    () => new Error(`classified without a failure; wrote ${JSON.stringify(written)}`),
-    (error: unknown) => error,
-  );
+  });
+  return error ?? new Error(`classified without a failure; wrote ${JSON.stringify(text)}`);
 }
 
 describe("a worker thread that fails", { timeout: 60_000 }, () => {

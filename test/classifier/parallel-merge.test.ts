@@ -13,9 +13,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { expect } from "chai";
 import { generateLog } from "../../bench/generate-log";
-import { classifyInParallel, startWorker } from "../../src/classifier/parallel-classify";
+import { startWorker } from "../../src/classifier/parallel-classify";
 import type { WorkerInput, WorkerMessage } from "../../src/classifier/parallel-worker";
-import { BUNDLED_GIM_CONFIG } from "../../src/gimconfig/gim-config";
+import { runParallel } from "../support/parallel-run";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "gim-merge-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,10 +68,9 @@ describe("the merge against scripted workers", { timeout: 60_000 }, () => {
       });`),
     ];
     const { writes, record } = recorder();
-    const outcome = await classifyInParallel({
+    const { error } = await runParallel({
       file: log,
       jobs: 2,
-      config: BUNDLED_GIM_CONFIG,
       write: async (bytes) => {
         record(bytes);
         if (writes.length === 1) {
@@ -79,13 +78,9 @@ describe("the merge against scripted workers", { timeout: 60_000 }, () => {
           await sleep(300); // the error comes while this write waits
         }
       },
-      isOpen: () => true,
       start: (data: WorkerInput) => workers[data.index] as Worker,
-    }).then(
-      () => "classified without an error",
-      (error: unknown) => (error as Error).message,
-    );
-    expect(outcome).to.equal("log:4: bad");
+    });
+    expect((error as Error | undefined)?.message).to.equal("log:4: bad");
     expect(writes, "groups after the bad line were written").to.deep.equal(["A"]);
   });
 
@@ -104,30 +99,23 @@ describe("the merge against scripted workers", { timeout: 60_000 }, () => {
     const workers = [scripted(body(`rows([1], ["A"], 1)`)), scripted(body(`rows([], [], 5)`))];
     const order: string[] = [];
     for (const w of workers) w.on("message", (m: WorkerMessage) => m.type === "end" && order.push("end"));
-    await classifyInParallel({
+    const { error } = await runParallel({
       file: log,
       jobs: 2,
-      config: BUNDLED_GIM_CONFIG,
       write: async () => {
         order.push("write");
         for (const w of workers) w.postMessage("go");
       },
-      isOpen: () => true,
       start: (data: WorkerInput) => workers[data.index] as Worker,
     });
+    expect(error).to.equal(undefined);
     expect(order).to.deep.equal(["write", "end", "end"]);
   });
 
   test("a worker that exits after its last message is no failure: the run ends with the others' rows", async () => {
-    let text = "";
-    await classifyInParallel({
+    const { text, error } = await runParallel({
       file: log,
       jobs: 2,
-      config: BUNDLED_GIM_CONFIG,
-      write: async (bytes) => {
-        text += bytes.toString();
-      },
-      isOpen: () => true,
       start: (data: WorkerInput) =>
         data.index === 1
           ? scripted(
@@ -135,6 +123,7 @@ describe("the merge against scripted workers", { timeout: 60_000 }, () => {
             )
           : startWorker(data),
     });
+    expect(error).to.equal(undefined);
     // Worker 0's own chats' rows.
     expect(text).to.match(/^([^\n]+\n)+$/);
   });

@@ -6,8 +6,15 @@ import { describe, test } from "node:test";
 import { expect } from "chai";
 import { SerialPump } from "../../src/classifier/serial-pump";
 
-/** A step the test lets finish one at a time, counting runs and how many ran at once. */
-function gatedStep() {
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+/**
+ * A pump whose step the test lets finish one at a time, counting the steps run and how many
+ * ran at once.
+ */
+function gatedPump(finished: () => boolean = () => false) {
   const gates: (() => void)[] = [];
   const state = { runs: 0, active: 0, mostAtOnce: 0 };
   const step = async () => {
@@ -20,23 +27,14 @@ function gatedStep() {
   /** Lets the oldest running step end, and the pump go on. */
   const release = async () => {
     gates.shift()?.();
-    for (let i = 0; i < 5; i++) await Promise.resolve();
+    await settle();
   };
-  return { step, state, release, waiting: () => gates.length };
+  return { pump: new SerialPump(step, finished, () => undefined), state, release };
 }
-
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-};
 
 describe("the serial pump", () => {
   test("a request when idle runs the step once", async () => {
-    const { step, state, release } = gatedStep();
-    const pump = new SerialPump(
-      step,
-      () => false,
-      () => undefined,
-    );
+    const { pump, state, release } = gatedPump();
     pump.request();
     await settle();
     expect(state.runs).to.equal(1);
@@ -45,12 +43,7 @@ describe("the serial pump", () => {
   });
 
   test("requests while a step runs make one more step after it, never two at once", async () => {
-    const { step, state, release } = gatedStep();
-    const pump = new SerialPump(
-      step,
-      () => false,
-      () => undefined,
-    );
+    const { pump, state, release } = gatedPump();
     pump.request();
     await settle();
     pump.request();
@@ -71,13 +64,8 @@ describe("the serial pump", () => {
   });
 
   test("once the run has finished, no step runs: neither a new request nor one left pending", async () => {
-    const { step, state, release } = gatedStep();
     let finished = false;
-    const pump = new SerialPump(
-      step,
-      () => finished,
-      () => undefined,
-    );
+    const { pump, state, release } = gatedPump(() => finished);
     pump.request();
     await settle();
     pump.request();
