@@ -80,10 +80,13 @@ type EndMessage = Extract<WorkerMessage, { type: "end" }>;
 /** One worker thread running parallel-worker, compiled or (tests, development) from the sources. */
 export function startWorker(data: WorkerInput): Worker {
   if (COMPILED) return new Worker(path.join(__dirname, "parallel-worker.js"), { workerData: data });
-  // From the sources (tests, development): the worker registers ts-node as bin/ does.
+  // From the sources (tests, development): the worker registers ts-node as bin/ does. Named by
+  // its path: an eval'd worker resolves a bare name from the current folder, so run from outside
+  // the repository it found no ts-node and every worker failed.
+  const tsNode = JSON.stringify(require.resolve("ts-node"));
   const project = JSON.stringify(path.join(PACKAGE_ROOT, "tsconfig.json"));
   const script = JSON.stringify(path.join(__dirname, "parallel-worker.ts"));
-  return new Worker(`require("ts-node").register({ project: ${project} }); require(${script});`, {
+  return new Worker(`require(${tsNode}).register({ project: ${project} }); require(${script});`, {
     eval: true,
     workerData: data,
   });

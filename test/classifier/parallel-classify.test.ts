@@ -332,6 +332,19 @@ describe("the output side of the worker threads", { timeout: 300_000 }, () => {
     expect(r.stderr).to.match(/^Error: parallel-worker\.ts runs as a worker thread only$/m);
   });
 
+  test("from the sources, the workers start whatever the current folder (not only inside the repository)", async () => {
+    const one = await single(log);
+    const here = process.cwd();
+    process.chdir(os.tmpdir());
+    try {
+      const many = await parallel(log, 2);
+      expect(many.error).to.equal(undefined);
+      expect(many.text === one.text, "output differs").to.equal(true);
+    } finally {
+      process.chdir(here);
+    }
+  });
+
   test("a log that is not there: the one-line error naming it, as for a single thread", async () => {
     const missing = path.join(dir, "no-such.jsonl");
     const one = await single(missing);
